@@ -1,0 +1,216 @@
+package com.demarc.organization;
+
+import com.demarc.organization.internal.TeamRepository;
+import com.demarc.organization.internal.UserRepository;
+import com.demarc.shared.Actors;
+import com.demarc.shared.ConcurrentEditException;
+import com.demarc.shared.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static com.demarc.shared.Permissions.HAS_TEAM_MANAGE;
+import static com.demarc.shared.Permissions.HAS_TEAM_READ;
+import static com.demarc.shared.Permissions.HAS_USER_MANAGE;
+
+/** What admins do with users and teams. Every operation needs the matching permission. */
+@Service
+public class OrganizationService {
+    private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+
+    private final UserRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final ApplicationEventPublisher events;
+
+    OrganizationService(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
+                        PasswordPolicy passwordPolicy, ApplicationEventPublisher events) {
+        this.users = users;
+        this.teams = teams;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.events = events;
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional(readOnly = true)
+    public List<UserAccount> findUsers(String filter, int offset, int limit) {
+        return users.find(clean(filter), offset, limit);
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional(readOnly = true)
+    public int countUsers(String filter) {
+        return users.count(clean(filter));
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional
+    public UserAccount createUser(UserDraft draft, String initialPassword) {
+        var problems = validate(draft, true);
+        problems.addAll(passwordPolicy.problems(initialPassword, draft.username()));
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The user was not saved: fix the fields below.", problems);
+        }
+        try {
+            var id = users.insert(draft.username().strip(), draft.displayName().strip(), draft.email().strip(),
+                    passwordEncoder.encode(initialPassword), draft.enabled(), draft.roles(), Actors.currentUsername());
+            users.replaceMemberships(id, draft.teams());
+            return users.findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException("The username '" + draft.username() + "' is taken: choose another.");
+        }
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional
+    public UserAccount updateUser(UserId id, long expectedVersion, UserDraft draft) {
+        var problems = validate(draft, false);
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The user was not saved: fix the fields below.", problems);
+        }
+        var before = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
+        var me = Actors.current();
+        if (me.isPresent() && me.get().id() == id.value()) {
+            if (!draft.enabled()) {
+                throw new UserFacingException("You cannot disable your own account: ask another administrator.");
+            }
+            if (!draft.roles().contains(com.demarc.shared.Role.ADMIN)) {
+                throw new UserFacingException("You cannot remove your own administrator role: ask another administrator.");
+            }
+        }
+        if (!users.update(id, expectedVersion, draft.displayName().strip(), draft.email().strip(), draft.enabled(),
+                draft.roles(), Actors.currentUsername())) {
+            throw new ConcurrentEditException("User " + before.username(), before.updatedBy(), before.updatedAt());
+        }
+        users.replaceMemberships(id, draft.teams());
+        if (before.enabled() && !draft.enabled()) {
+            events.publishEvent(new UserDisabled(id, before.username()));
+        }
+        return users.findById(id).orElseThrow();
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional
+    public void resetPassword(UserId id, String newPassword) {
+        var user = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
+        var problems = passwordPolicy.problems(newPassword, user.username());
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The password was not changed.", problems);
+        }
+        users.updatePassword(id, passwordEncoder.encode(newPassword), Actors.currentUsername());
+    }
+
+    /** The signed-in user changes their own password, proving they know the current one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var me = Actors.current().orElseThrow();
+        var login = users.findLogin(me.getUsername()).orElseThrow();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, login.passwordHash())) {
+            throw new UserFacingException("The current password is wrong: enter it again.");
+        }
+        var problems = passwordPolicy.problems(newPassword, me.getUsername());
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The password was not changed.", problems);
+        }
+        users.updatePassword(login.id(), passwordEncoder.encode(newPassword), me.getUsername());
+    }
+
+    /** The signed-in user's own account. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public UserAccount myAccount() {
+        return users.findById(new UserId(Actors.current().orElseThrow().id())).orElseThrow();
+    }
+
+    @PreAuthorize(HAS_TEAM_READ)
+    @Transactional(readOnly = true)
+    public List<Team> findTeams() {
+        return teams.findAll();
+    }
+
+    @PreAuthorize(HAS_TEAM_MANAGE)
+    @Transactional(readOnly = true)
+    public List<UserRef> enabledUsers() {
+        return users.enabledUsers();
+    }
+
+    @PreAuthorize(HAS_TEAM_MANAGE)
+    @Transactional
+    public Team createTeam(String name, String description, Set<UserId> members) {
+        var problems = validateTeam(name, description);
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The team was not saved: fix the fields below.", problems);
+        }
+        try {
+            var id = teams.insert(name.strip(), description == null ? "" : description.strip(), Actors.currentUsername());
+            teams.replaceMembers(id, members);
+            return teams.findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException("A team named '" + name.strip() + "' exists already: choose another name.");
+        }
+    }
+
+    @PreAuthorize(HAS_TEAM_MANAGE)
+    @Transactional
+    public Team updateTeam(TeamId id, long expectedVersion, String name, String description, Set<UserId> members) {
+        var problems = validateTeam(name, description);
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The team was not saved: fix the fields below.", problems);
+        }
+        var before = teams.findById(id).orElseThrow(() -> new UserFacingException("This team no longer exists."));
+        try {
+            if (!teams.update(id, expectedVersion, name.strip(), description == null ? "" : description.strip(),
+                    Actors.currentUsername())) {
+                throw new ConcurrentEditException("Team " + before.name(), before.updatedBy(), before.updatedAt());
+            }
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException("A team named '" + name.strip() + "' exists already: choose another name.");
+        }
+        teams.replaceMembers(id, members);
+        return teams.findById(id).orElseThrow();
+    }
+
+    private List<String> validate(UserDraft d, boolean creating) {
+        var problems = new ArrayList<String>();
+        if (creating && (d.username() == null || !USERNAME.matcher(d.username().strip()).matches())) {
+            problems.add("Username: 2 to 64 characters, lower-case letters, digits, dot, dash or underscore.");
+        }
+        if (d.displayName() == null || d.displayName().isBlank() || d.displayName().strip().length() > 200) {
+            problems.add("Name: enter the person's name (up to 200 characters).");
+        }
+        if (d.email() == null || !EMAIL.matcher(d.email().strip()).matches() || d.email().strip().length() > 320) {
+            problems.add("E-mail: enter an address such as name@example.com.");
+        }
+        if (d.roles() == null || d.roles().isEmpty()) {
+            problems.add("Roles: choose at least one role.");
+        }
+        return problems;
+    }
+
+    private static List<String> validateTeam(String name, String description) {
+        var problems = new ArrayList<String>();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            problems.add("Name: enter a team name (up to 100 characters).");
+        }
+        if (description != null && description.length() > 1000) {
+            problems.add("Description: keep it under 1,000 characters.");
+        }
+        return problems;
+    }
+
+    private static String clean(String filter) {
+        return filter == null ? "" : filter.strip();
+    }
+}

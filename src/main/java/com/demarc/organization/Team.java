@@ -1,0 +1,9 @@
+package com.demarc.organization;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A team with its members. Projects belong to teams; members work on their teams' projects. */
+public record Team(TeamId id, String name, String description, List<UserRef> members, long version,
+                   Instant updatedAt, String updatedBy) {
+}

@@ -1,0 +1,5 @@
+package com.demarc.organization;
+
+/** Identifies a team. */
+public record TeamId(long value) {
+}

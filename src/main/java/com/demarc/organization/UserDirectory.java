@@ -1,0 +1,32 @@
+package com.demarc.organization;
+
+import com.demarc.organization.internal.UserRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to accounts for sign-in and for scope checks of other modules. Not permission-checked: it runs
+ * before anyone is signed in and returns nothing a user could not already see about themselves.
+ */
+@Service
+public class UserDirectory {
+    private final UserRepository users;
+
+    UserDirectory(UserRepository users) {
+        this.users = users;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LoginAccount> findForLogin(String username) {
+        return username == null ? Optional.empty() : users.findLogin(username.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The teams a user belongs to now (read live, so a membership change applies at once). */
+    @Transactional(readOnly = true)
+    public List<TeamId> teamsOf(UserId user) {
+        return users.teamsOf(user);
+    }
+}

@@ -1,0 +1,5 @@
+package com.demarc.organization;
+
+/** Identifies a user account. */
+public record UserId(long value) {
+}

@@ -1,0 +1,157 @@
+package com.demarc.organization.internal;
+
+import com.demarc.organization.LoginAccount;
+import com.demarc.organization.TeamId;
+import com.demarc.organization.UserAccount;
+import com.demarc.organization.UserId;
+import com.demarc.organization.UserRef;
+import com.demarc.shared.Role;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** SQL for app_user and its memberships. */
+@Repository
+public class UserRepository {
+    private static final String SELECT = """
+            select u.id, u.username, u.display_name, u.email, u.enabled, u.roles, u.version, u.updated_at, u.updated_by,
+                   coalesce(array_agg(t.id order by t.name) filter (where t.id is not null), '{}') as team_ids,
+                   coalesce(array_agg(t.name order by t.name) filter (where t.id is not null), '{}') as team_names
+              from app_user u
+              left join team_membership m on m.user_id = u.id
+              left join team t on t.id = m.team_id
+            """;
+    private static final String FILTER = """
+             where (:filter = '' or u.username ilike :pattern or u.display_name ilike :pattern or u.email ilike :pattern)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<UserAccount> find(String filter, int offset, int limit) {
+        return jdbc.sql(SELECT + FILTER + " group by u.id order by u.username offset :offset limit :limit")
+                .param("filter", filter).param("pattern", pattern(filter))
+                .param("offset", offset).param("limit", limit)
+                .query(ACCOUNT).list();
+    }
+
+    public int count(String filter) {
+        return jdbc.sql("select count(*) from app_user u" + FILTER)
+                .param("filter", filter).param("pattern", pattern(filter))
+                .query(Integer.class).single();
+    }
+
+    public Optional<UserAccount> findById(UserId id) {
+        return jdbc.sql(SELECT + " where u.id = :id group by u.id").param("id", id.value()).query(ACCOUNT).optional();
+    }
+
+    public Optional<LoginAccount> findLogin(String username) {
+        return jdbc.sql("select id, username, display_name, password_hash, enabled, roles from app_user where username = :u")
+                .param("u", username)
+                .query((rs, n) -> new LoginAccount(new UserId(rs.getLong("id")), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                        roles(rs.getArray("roles"))))
+                .optional();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select exists(select 1 from app_user where username = :u)").param("u", username)
+                .query(Boolean.class).single();
+    }
+
+    public boolean any() {
+        return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
+    }
+
+    public UserId insert(String username, String displayName, String email, String passwordHash, boolean enabled,
+                         Set<Role> roles, String actor) {
+        long id = jdbc.sql("""
+                        insert into app_user (username, display_name, email, password_hash, enabled, roles, updated_by)
+                        values (:username, :displayName, :email, :hash, :enabled, :roles::varchar(16)[], :actor)
+                        returning id""")
+                .param("username", username).param("displayName", displayName).param("email", email)
+                .param("hash", passwordHash).param("enabled", enabled).param("roles", roleArray(roles))
+                .param("actor", actor)
+                .query(Long.class).single();
+        return new UserId(id);
+    }
+
+    /** Updates the profile if the version still matches; false when someone else saved first. */
+    public boolean update(UserId id, long expectedVersion, String displayName, String email, boolean enabled,
+                          Set<Role> roles, String actor) {
+        return jdbc.sql("""
+                        update app_user set display_name = :displayName, email = :email, enabled = :enabled,
+                               roles = :roles::varchar(16)[], updated_at = now(), updated_by = :actor, version = version + 1
+                         where id = :id and version = :version""")
+                .param("displayName", displayName).param("email", email).param("enabled", enabled)
+                .param("roles", roleArray(roles)).param("actor", actor)
+                .param("id", id.value()).param("version", expectedVersion)
+                .update() == 1;
+    }
+
+    public void updatePassword(UserId id, String hash, String actor) {
+        jdbc.sql("""
+                        update app_user set password_hash = :hash, updated_at = now(), updated_by = :actor,
+                               version = version + 1 where id = :id""")
+                .param("hash", hash).param("actor", actor).param("id", id.value()).update();
+    }
+
+    public void replaceMemberships(UserId id, Set<TeamId> teams) {
+        jdbc.sql("delete from team_membership where user_id = :id").param("id", id.value()).update();
+        for (TeamId team : teams) {
+            jdbc.sql("insert into team_membership (team_id, user_id) values (:t, :u)")
+                    .param("t", team.value()).param("u", id.value()).update();
+        }
+    }
+
+    public List<TeamId> teamsOf(UserId id) {
+        return jdbc.sql("select team_id from team_membership where user_id = :id order by team_id")
+                .param("id", id.value()).query((rs, n) -> new TeamId(rs.getLong(1))).list();
+    }
+
+    public List<UserRef> enabledUsers() {
+        return jdbc.sql("select id, username, display_name from app_user where enabled order by display_name")
+                .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private static String pattern(String filter) {
+        return "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static String[] roleArray(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    static Set<Role> roles(Array array) throws SQLException {
+        var names = (String[]) array.getArray();
+        var set = EnumSet.noneOf(Role.class);
+        Arrays.stream(names).map(Role::valueOf).forEach(set::add);
+        return set;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    private static final RowMapper<UserAccount> ACCOUNT = (rs, n) -> new UserAccount(
+            new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("display_name"),
+            rs.getString("email"), rs.getBoolean("enabled"), roles(rs.getArray("roles")),
+            Arrays.stream((Long[]) rs.getArray("team_ids").getArray()).map(TeamId::new).toList(),
+            List.of((String[]) rs.getArray("team_names").getArray()),
+            rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+}

@@ -1,0 +1,80 @@
+package com.demarc.shared.ui;
+
+import com.demarc.shared.DemarcUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame of every signed-in page: side navigation limited to what the user may open, and the user menu. */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final H1 viewTitle = new H1();
+
+    MainLayout(AuthenticationContext authenticationContext) {
+        setPrimarySection(Section.DRAWER);
+        viewTitle.addClassName("view-title");
+        addToNavbar(new DrawerToggle(), viewTitle);
+
+        var brand = new Div(new Span("Demarc"));
+        brand.addClassName("brand");
+        var tagline = new Span("AWS shared responsibility, owned and evidenced");
+        tagline.addClassName("brand-tagline");
+        brand.add(tagline);
+
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+
+        addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext));
+    }
+
+    private static SideNavItem navItem(MenuEntry entry) {
+        var item = new SideNavItem(entry.title(), entry.path());
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private static Component userMenu(AuthenticationContext authenticationContext) {
+        var user = authenticationContext.getAuthenticatedUser(DemarcUser.class).orElseThrow();
+        var avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+
+        var menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        var root = menu.addItem(new Div(avatar, new Span(user.displayName())));
+        var roleItem = root.getSubMenu().addItem(user.roleLabels());
+        roleItem.setEnabled(false);
+        root.getSubMenu().addItem("Log out", e -> authenticationContext.logout()).setId("logout");
+
+        var box = new Div(menu);
+        box.addClassName("user-menu");
+        return box;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse("Demarc"));
+    }
+}
