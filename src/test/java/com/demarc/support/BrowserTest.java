@@ -1,0 +1,118 @@
+package com.demarc.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real-browser test: the app on a random port, Debian's Chromium driven through /usr/bin/chromedriver.
+ * Nothing is downloaded; without Chromium installed the test fails and says how to install it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+@Import(TestDatabaseConfiguration.class)
+public abstract class BrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    protected int port;
+    protected WebDriver driver;
+    private Path profileDir;
+
+    @BeforeAll
+    static void checkBrowser() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        profileDir = Files.createTempDirectory("demarc-chromium");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profileDir);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profileDir != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profileDir);
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    protected WebDriverWait waitUp() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    protected void login(String username, String password) {
+        driver.get(url("login"));
+        var user = waitUp().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-text-field[name=username] input")));
+        user.sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-password-field[name=password] input")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-button[slot=submit]")).click();
+    }
+
+    protected void loginAndWait(String username, String password) {
+        login(username, password);
+        waitUp().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item")));
+    }
+
+    protected List<String> menuTitles() {
+        waitUp().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item")));
+        return driver.findElements(By.cssSelector("#main-nav > vaadin-side-nav-item")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+    }
+
+    /** The visible text of the first element matching the CSS selector, searching inside shadow roots too. */
+    protected String deepText(String css) {
+        return waitUp().until(d -> (String) ((org.openqa.selenium.JavascriptExecutor) d).executeScript("""
+                const find = (root, sel) => {
+                  const hit = root.querySelector(sel);
+                  if (hit) return hit;
+                  for (const el of root.querySelectorAll('*')) {
+                    if (el.shadowRoot) { const deep = find(el.shadowRoot, sel); if (deep) return deep; }
+                  }
+                  return null;
+                };
+                const el = find(document, arguments[0]);
+                return el && el.offsetParent !== null && el.innerText.trim() ? el.innerText.trim() : null;
+                """, css));
+    }
+
+    protected WebElement waitFor(String css) {
+        return waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+}
