@@ -151,7 +151,7 @@ public class CatalogRepository {
 
     public List<Control> findControls(ControlFilter f, int offset, int limit) {
         var where = where(f);
-        return jdbc.sql(CONTROL_SELECT + where.sql() + " order by c.origin, c.domain_code, c.code offset :offset limit :limit")
+        return jdbc.sql(CONTROL_SELECT + where.sql() + " order by c.origin, c.position, c.code offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit).query(CONTROL).list();
     }
 
