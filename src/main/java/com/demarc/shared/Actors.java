@@ -15,6 +15,21 @@ public final class Actors {
         return auth != null && auth.getPrincipal() instanceof DemarcUser user ? Optional.of(user) : Optional.empty();
     }
 
+    /** Runs start-up work (demo data, jobs) as a system account holding the given roles. */
+    public static void runAsSystem(java.util.Set<Role> roles, Runnable work) {
+        var previous = SecurityContextHolder.getContext();
+        var system = new DemarcUser(0, "system", "System", roles, true, null);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                system, null, system.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** The acting user's name, or "system" for start-up jobs. */
     public static String currentUsername() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

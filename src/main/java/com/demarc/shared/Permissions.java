@@ -29,6 +29,10 @@ public final class Permissions {
     public static final String HAS_CATALOG_EDIT = "hasAuthority('" + CATALOG_EDIT + "')";
     public static final String HAS_SERVICE_EDIT = "hasAuthority('" + SERVICE_EDIT + "')";
 
+    public static final String HAS_PROJECT_READ = "hasAuthority('" + PROJECT_READ + "')";
+    public static final String HAS_PROJECT_EDIT = "hasAuthority('" + PROJECT_EDIT + "')";
+    public static final String HAS_RACI_EDIT = "hasAuthority('" + RACI_EDIT + "')";
+
     private Permissions() {
     }
 }

@@ -1,0 +1,5 @@
+package com.demarc.project;
+
+/** Identifies one control as it stands in one project. */
+public record ProjectControlId(long value) {
+}

@@ -1,0 +1,5 @@
+package com.demarc.project;
+
+/** Identifies a project. */
+public record ProjectId(long value) {
+}

@@ -1,0 +1,405 @@
+package com.demarc.project;
+
+import com.demarc.catalog.AwsService;
+import com.demarc.catalog.CatalogService;
+import com.demarc.catalog.Control;
+import com.demarc.catalog.EffectiveOwner;
+import com.demarc.catalog.ModelId;
+import com.demarc.catalog.Owner;
+import com.demarc.organization.TeamId;
+import com.demarc.project.internal.ProjectRepository;
+import com.demarc.project.internal.ProjectRepository.ProjectRow;
+import com.demarc.project.internal.ProjectRepository.RegisterRow;
+import com.demarc.shared.Actors;
+import com.demarc.shared.ConcurrentEditException;
+import com.demarc.shared.UserFacingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static com.demarc.shared.Permissions.HAS_PROJECT_EDIT;
+import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
+
+/** Projects and their control register: every operation checks the permission and the project's team (scope). */
+@Service
+public class ProjectService {
+    static final String AUTO_NA = "No AWS service this project uses needs this control.";
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+
+    private final ProjectRepository repository;
+    private final ProjectAccess access;
+    private final CatalogService catalog;
+    private final java.time.Clock clock;
+
+    ProjectService(ProjectRepository repository, ProjectAccess access, CatalogService catalog, java.time.Clock clock) {
+        this.repository = repository;
+        this.access = access;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    // --- projects
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<Project> findProjects(String text, boolean includeArchived, int offset, int limit) {
+        var services = servicesById();
+        return repository.find(access.visibleTeams().orElse(null), text, includeArchived, offset, limit).stream()
+                .map(r -> toProject(r, services)).toList();
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public int countProjects(String text, boolean includeArchived) {
+        return repository.count(access.visibleTeams().orElse(null), text, includeArchived);
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public Project project(ProjectId id) {
+        access.requireRead(id);
+        return toProject(repository.project(id).orElseThrow(), servicesById());
+    }
+
+    /** May the signed-in user change this project? (For showing or hiding edit controls; services check again.) */
+    @PreAuthorize(HAS_PROJECT_READ)
+    public boolean canEdit(ProjectId id) {
+        return access.canEdit(id);
+    }
+
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional
+    public Project create(ProjectDraft draft) {
+        var clean = validate(draft);
+        access.requireEditTeam(clean.teamId());
+        var model = catalog.latestModel().id();
+        ProjectId id;
+        try {
+            id = repository.insert(clean.teamId(), clean.name(), clean.description(), clean.awsAccountIds(), model,
+                    Actors.currentUsername());
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException("This team has a project named '" + clean.name() + "' already: choose another name.");
+        }
+        repository.replaceServices(id, clean.serviceIds());
+        repository.event(id, null, Actors.currentUsername(), "project", null, "created");
+        sync(id, model, clean.serviceIds(), true);
+        return project(id);
+    }
+
+    /** Which controls would change owner if the project used these services instead ("adding EC2 makes guest OS patching yours"). */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<OwnerChange> previewServices(ProjectId id, Set<Long> serviceIds) {
+        access.requireRead(id);
+        var row = repository.project(id).orElseThrow();
+        return sync(id, row.modelId(), serviceIds, false);
+    }
+
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional
+    public Project update(ProjectId id, long expectedVersion, ProjectDraft draft) {
+        access.requireEdit(id);
+        var clean = validate(draft);
+        var before = repository.project(id).orElseThrow();
+        if (!before.teamId().equals(clean.teamId())) {
+            access.requireEditTeam(clean.teamId());
+        }
+        try {
+            if (!repository.update(id, expectedVersion, clean.teamId(), clean.name(), clean.description(),
+                    clean.awsAccountIds(), Actors.currentUsername())) {
+                throw new ConcurrentEditException("Project " + before.name(), before.updatedBy(), before.updatedAt());
+            }
+        } catch (DuplicateKeyException e) {
+            throw new UserFacingException("This team has a project named '" + clean.name() + "' already: choose another name.");
+        }
+        var oldServices = Set.copyOf(repository.serviceIds(id));
+        if (!oldServices.equals(clean.serviceIds())) {
+            var names = servicesById();
+            repository.replaceServices(id, clean.serviceIds());
+            repository.event(id, null, Actors.currentUsername(), "services", codes(oldServices, names),
+                    codes(clean.serviceIds(), names));
+            sync(id, before.modelId(), clean.serviceIds(), true);
+        }
+        return project(id);
+    }
+
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional
+    public Project setArchived(ProjectId id, long expectedVersion, boolean archived) {
+        access.requireEdit(id);
+        var before = repository.project(id).orElseThrow();
+        if (!repository.setArchived(id, expectedVersion, archived, Actors.currentUsername())) {
+            throw new ConcurrentEditException("Project " + before.name(), before.updatedBy(), before.updatedAt());
+        }
+        repository.event(id, null, Actors.currentUsername(), "archived", String.valueOf(before.archived()), String.valueOf(archived));
+        return project(id);
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<OwnerChange> previewUpgrade(ProjectId id, ModelId target) {
+        access.requireRead(id);
+        return sync(id, target, Set.copyOf(repository.serviceIds(id)), false);
+    }
+
+    /** Moves the project to another catalog version: added controls appear, removed ones go, owners follow. */
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional
+    public Project upgrade(ProjectId id, long expectedVersion, ModelId target) {
+        access.requireEdit(id);
+        var before = repository.project(id).orElseThrow();
+        if (!repository.setModel(id, expectedVersion, target, Actors.currentUsername())) {
+            throw new ConcurrentEditException("Project " + before.name(), before.updatedBy(), before.updatedAt());
+        }
+        var to = catalog.models().stream().filter(m -> m.id().equals(target)).findFirst()
+                .orElseThrow(() -> new UserFacingException("That catalog version does not exist."));
+        repository.event(id, null, Actors.currentUsername(), "catalog version", before.modelLabel(), to.label());
+        sync(id, target, Set.copyOf(repository.serviceIds(id)), true);
+        return project(id);
+    }
+
+    // --- register
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<ProjectControl> controls(ControlQuery query, int offset, int limit) {
+        if (query.project() != null) {
+            access.requireRead(query.project());
+        }
+        return repository.controls(query, access.visibleTeams().orElse(null), offset, limit);
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public int countControls(ControlQuery query) {
+        if (query.project() != null) {
+            access.requireRead(query.project());
+        }
+        return repository.countControls(query, access.visibleTeams().orElse(null));
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public ProjectControl control(ProjectControlId id) {
+        var project = repository.projectOf(id).orElseThrow(() -> new UserFacingException("This control is no longer in the project."));
+        access.requireRead(project);
+        return repository.control(id).orElseThrow();
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<ProjectEvent> history(ProjectControlId id) {
+        control(id);
+        return repository.history(id);
+    }
+
+    /** Sets status, justification, due date and notes of one project control. */
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional
+    public ProjectControl setStatus(ProjectControlId id, long expectedVersion, Status status, String justification,
+                                    LocalDate dueDate, String notes) {
+        var before = control(id);
+        access.requireEdit(before.projectId());
+        if (status == null) {
+            throw new UserFacingException("Choose a status.");
+        }
+        if (status == Status.NOT_APPLICABLE && (justification == null || justification.isBlank())) {
+            throw new UserFacingException("Say why the control does not apply: a justification is required for Not applicable.");
+        }
+        if (status == Status.INHERITED && before.owner() != Owner.AWS) {
+            throw new UserFacingException("Only controls AWS owns for this project can be inherited; this one is "
+                    + before.owner().label() + ".");
+        }
+        if (notes != null && notes.length() > 4000) {
+            throw new UserFacingException("Notes: keep them under 4,000 characters.");
+        }
+        String just = status == Status.NOT_APPLICABLE ? justification.strip() : null;
+        String actor = Actors.currentUsername();
+        if (!repository.updateStatus(id, expectedVersion, status, just, dueDate, notes == null ? "" : notes.strip(), actor)) {
+            var last = repository.lastChange(id);
+            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+                    + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
+                    repository.control(id).map(ProjectControl::updatedBy).orElse(null),
+                    repository.control(id).map(ProjectControl::updatedAt).orElse(null));
+        }
+        if (before.status() != status) {
+            repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
+        }
+        if (!Objects.equals(before.dueDate(), dueDate)) {
+            repository.event(before.projectId(), id, actor, "due date", str(before.dueDate()), str(dueDate));
+        }
+        if (!Objects.equals(before.justification(), just) && just != null) {
+            repository.event(before.projectId(), id, actor, "justification", before.justification(), just);
+        }
+        if (!Objects.equals(before.notes(), notes == null ? "" : notes.strip())) {
+            repository.event(before.projectId(), id, actor, "notes", null, "changed");
+        }
+        return repository.control(id).orElseThrow();
+    }
+
+    /**
+     * For the RACI module: records a RACI change on a project control in the caller's transaction, refusing it if
+     * the row changed since the caller read it.
+     */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional
+    public void recordRaciChange(ProjectControlId id, long expectedVersion, String from, String to) {
+        var before = control(id);
+        access.requireEdit(before.projectId());
+        if (!repository.touch(id, expectedVersion, Actors.currentUsername())) {
+            var now = repository.control(id).orElseThrow();
+            var last = repository.lastChange(id);
+            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+                    + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
+                    now.updatedBy(), now.updatedAt());
+        }
+        repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // --- internals
+
+    private List<OwnerChange> sync(ProjectId id, ModelId model, Set<Long> serviceIds, boolean apply) {
+        var byId = servicesById();
+        List<AwsService> services = serviceIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Map<String, RegisterRow> existing = new HashMap<>();
+        repository.register(id).forEach(r -> existing.put(r.code(), r));
+        var changes = new ArrayList<OwnerChange>();
+        String actor = Actors.currentUsername();
+        for (Control control : catalog.controlsFor(model)) {
+            var eff = EffectiveOwner.of(control, services);
+            var row = existing.remove(control.code());
+            if (row == null) {
+                if (!existing.isEmpty() || !apply || repository.register(id).size() > 0) {
+                    changes.add(new OwnerChange(control.code(), control.title(), null, eff.owner(), eff.reason()));
+                }
+                if (apply) {
+                    Status status = defaultStatus(eff.owner());
+                    var pc = repository.insertControl(id, control.id(), eff.owner(), eff.reason(), status,
+                            status == Status.NOT_APPLICABLE ? AUTO_NA : null, actor);
+                    repository.event(id, pc, actor, "owner", null, eff.owner().label());
+                }
+            } else if (row.owner() != eff.owner() || !row.controlId().equals(control.id()) || !row.reason().equals(eff.reason())) {
+                if (row.owner() != eff.owner()) {
+                    changes.add(new OwnerChange(control.code(), control.title(), row.owner(), eff.owner(), eff.reason()));
+                }
+                if (apply) {
+                    Status status = row.status();
+                    String just = row.justification();
+                    if (row.owner() != eff.owner()) {
+                        if (eff.owner() == Owner.NOT_APPLICABLE) {
+                            status = Status.NOT_APPLICABLE;
+                            just = AUTO_NA;
+                        } else if (eff.owner() == Owner.AWS && (status == Status.NOT_STARTED || AUTO_NA.equals(just))) {
+                            status = Status.INHERITED;
+                            just = null;
+                        } else if (status == Status.INHERITED || AUTO_NA.equals(just)) {
+                            status = Status.NOT_STARTED;
+                            just = null;
+                        }
+                    }
+                    repository.updateOwner(row.id(), control.id(), eff.owner(), eff.reason(), status, just, actor);
+                    if (row.owner() != eff.owner()) {
+                        repository.event(id, row.id(), actor, "owner", row.owner().label(), eff.owner().label());
+                    }
+                    if (status != row.status()) {
+                        repository.event(id, row.id(), actor, "status", row.status().label(), status.label());
+                    }
+                }
+            }
+        }
+        for (RegisterRow gone : existing.values()) {
+            changes.add(new OwnerChange(gone.code(), "", gone.owner(), null, "not in the catalog version"));
+            if (apply) {
+                repository.event(id, null, actor, "control removed", gone.code(), null);
+                repository.deleteControl(gone.id());
+            }
+        }
+        changes.sort(java.util.Comparator.comparing(OwnerChange::code));
+        return changes;
+    }
+
+    private static Status defaultStatus(Owner owner) {
+        return switch (owner) {
+            case AWS -> Status.INHERITED;
+            case NOT_APPLICABLE -> Status.NOT_APPLICABLE;
+            default -> Status.NOT_STARTED;
+        };
+    }
+
+    private ProjectDraft validate(ProjectDraft d) {
+        var problems = new ArrayList<String>();
+        if (d.teamId() == null) {
+            problems.add("Team: choose the team that owns the project.");
+        }
+        if (d.name() == null || d.name().isBlank() || d.name().strip().length() > 120) {
+            problems.add("Name: enter a project name (up to 120 characters).");
+        }
+        if (d.description() != null && d.description().length() > 2000) {
+            problems.add("Description: keep it under 2,000 characters.");
+        }
+        var accounts = new LinkedHashSet<String>();
+        for (String a : d.awsAccountIds() == null ? List.<String>of() : d.awsAccountIds()) {
+            String v = a.strip().replace("-", "");
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (!ACCOUNT.matcher(v).matches()) {
+                problems.add("AWS account id '" + a.strip() + "' is not valid: an account id has exactly 12 digits.");
+            } else {
+                accounts.add(v);
+            }
+        }
+        var known = servicesById().keySet();
+        var services = d.serviceIds() == null ? Set.<Long>of() : d.serviceIds();
+        if (!known.containsAll(services)) {
+            problems.add("Services: one of the chosen AWS services no longer exists; reload and choose again.");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The project was not saved: fix the fields below.", problems);
+        }
+        return new ProjectDraft(d.teamId(), d.name().strip(), d.description() == null ? "" : d.description().strip(),
+                List.copyOf(accounts), Set.copyOf(services));
+    }
+
+    private Map<Long, AwsService> servicesById() {
+        return catalog.services().stream().collect(Collectors.toMap(AwsService::id, s -> s));
+    }
+
+    private Project toProject(ProjectRow r, Map<Long, AwsService> services) {
+        var used = repository.serviceIds(r.id()).stream().map(services::get).filter(Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(AwsService::name)).toList();
+        return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(), r.accountIds(), used,
+                r.modelId(), r.modelLabel(), r.archived(), r.version(), r.updatedAt(), r.updatedBy());
+    }
+
+    private static String codes(Set<Long> ids, Map<Long, AwsService> names) {
+        return ids.stream().map(names::get).filter(Objects::nonNull).map(AwsService::code).sorted()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    /** Used by views to list teams a project can be created for. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    public java.util.Optional<List<TeamId>> editableTeams() {
+        return access.editableTeams();
+    }
+}
