@@ -140,6 +140,20 @@ public class OrganizationService {
         return teams.findAll();
     }
 
+    /** People who can be named on a control (RACI, contacts): names only, for any signed-in user. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<UserRef> people() {
+        return users.enabledUsers();
+    }
+
+    /** Teams that can be named on a control (R, C, I), for any signed-in user. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Team> teamDirectory() {
+        return teams.findAll();
+    }
+
     @PreAuthorize(HAS_TEAM_MANAGE)
     @Transactional(readOnly = true)
     public List<UserRef> enabledUsers() {

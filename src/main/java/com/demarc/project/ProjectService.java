@@ -198,6 +198,30 @@ public class ProjectService {
         return repository.control(id).orElseThrow();
     }
 
+    /** Loads the given rows in one query, in the given order, keeping only those the user may read. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<ProjectControl> controlsByIds(List<ProjectControlId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var visible = access.visibleTeams().orElse(null);
+        var byId = new HashMap<ProjectControlId, ProjectControl>();
+        repository.controlsByIds(ids).stream().filter(c -> visible == null || visible.contains(c.teamId()))
+                .forEach(c -> byId.put(c.id(), c));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The row of a control (by code) in each of the given projects, for bulk RACI work; scope-checked for editing. */
+    @PreAuthorize(HAS_PROJECT_EDIT)
+    @Transactional(readOnly = true)
+    public List<ProjectControl> controlsForEdit(java.util.Collection<ProjectId> projects, java.util.Collection<String> codes) {
+        for (ProjectId p : projects) {
+            access.requireEdit(p);
+        }
+        return repository.controlsByProjectsAndCodes(projects, codes);
+    }
+
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
     public List<ProjectEvent> history(ProjectControlId id) {
@@ -266,6 +290,23 @@ public class ProjectService {
                     now.updatedBy(), now.updatedAt());
         }
         repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
+    }
+
+    /**
+     * For the RACI module's bulk actions: records many RACI changes at once in the caller's transaction. Every
+     * project must be editable by the user and every row unchanged since it was read, or nothing is recorded.
+     */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional
+    public void recordRaciChanges(java.util.Collection<RaciChange> changes) {
+        changes.stream().map(RaciChange::project).distinct().forEach(access::requireEdit);
+        String actor = Actors.currentUsername();
+        int stale = repository.touchAll(changes, actor);
+        if (stale > 0) {
+            throw new UserFacingException("Nothing was changed: " + stale + " of the controls were changed by someone "
+                    + "else while you were working. Reload, check the preview and apply again.");
+        }
+        repository.events(changes, actor);
     }
 
     public LocalDate today() {

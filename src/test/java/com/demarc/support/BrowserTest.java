@@ -59,8 +59,17 @@ public abstract class BrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void closeBrowser(org.junit.jupiter.api.TestInfo info) throws Exception {
         if (driver != null) {
+            // the last page of every browser test, for looking at failures: target/browser-screenshots/
+            try {
+                var dir = Path.of("target", "browser-screenshots");
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(getClass().getSimpleName() + "-" + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_") + ".png"),
+                        ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } catch (RuntimeException e) {
+                // a screenshot is a debugging aid only
+            }
             driver.quit();
         }
         if (profileDir != null) {
@@ -110,6 +119,12 @@ public abstract class BrowserTest {
                 const el = find(document, arguments[0]);
                 return el && el.offsetParent !== null && el.innerText.trim() ? el.innerText.trim() : null;
                 """, css));
+    }
+
+    /** Clicks an element after scrolling it into view (grid rows far down, buttons below the fold). */
+    protected void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        waitUp().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     protected WebElement waitFor(String css) {

@@ -20,9 +20,9 @@ import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
 
 /** The start page: who you are here, your roles and teams, and your password. */
-@Route("")
-@PageTitle("Home")
-@Menu(title = "Home", order = 0, icon = "vaadin:home")
+@Route("account")
+@PageTitle("My account")
+@Menu(title = "My account", order = 95, icon = "vaadin:user")
 @PermitAll
 class HomeView extends VerticalLayout {
 
@@ -30,7 +30,7 @@ class HomeView extends VerticalLayout {
         setId("home");
         var me = organization.myAccount();
         var greeting = new H2("Welcome, " + me.displayName());
-        greeting.setId("welcome");
+        greeting.setId("account-title");
         var roles = me.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", "));
         var teams = me.teamNames().isEmpty() ? "no team" : String.join(", ", me.teamNames());
         add(greeting, new Paragraph("Signed in as " + me.username() + " · " + roles + " · " + teams + "."));

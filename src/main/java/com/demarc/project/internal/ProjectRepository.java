@@ -52,9 +52,11 @@ public class ProjectRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public ProjectRepository(JdbcClient jdbc) {
+    public ProjectRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Long> teamOf(ProjectId id) {
@@ -214,8 +216,60 @@ public class ProjectRepository {
                 .param("a", actor).param("id", id.value()).param("v", expectedVersion).update() == 1;
     }
 
+    /** Bumps the versions of many rows; returns how many had changed since they were read (0 = all fine). */
+    public int touchAll(java.util.Collection<com.demarc.project.RaciChange> changes, String actor) {
+        var list = List.copyOf(changes);
+        var result = batch.batchUpdate("""
+                        update project_control set updated_at = now(), updated_by = ?, version = version + 1
+                         where id = ? and version = ?""", list, 500, (ps, c) -> {
+            ps.setString(1, actor);
+            ps.setLong(2, c.id().value());
+            ps.setLong(3, c.expectedVersion());
+        });
+        int stale = 0;
+        for (int[] batch : result) {
+            for (int n : batch) {
+                if (n != 1) {
+                    stale++;
+                }
+            }
+        }
+        return stale;
+    }
+
+    public void events(java.util.Collection<com.demarc.project.RaciChange> changes, String actor) {
+        batch.batchUpdate("""
+                        insert into project_event (project_id, project_control_id, actor, field, from_value, to_value)
+                        values (?, ?, ?, 'RACI', ?, ?)""", List.copyOf(changes), 500, (ps, c) -> {
+            ps.setLong(1, c.project().value());
+            ps.setLong(2, c.id().value());
+            ps.setString(3, actor);
+            ps.setString(4, c.from());
+            ps.setString(5, c.to());
+        });
+    }
+
     public Optional<ProjectControl> control(ProjectControlId id) {
         return jdbc.sql(CONTROL_SELECT + " where pc.id = :id").param("id", id.value()).query(CONTROL).optional();
+    }
+
+    public List<ProjectControl> controlsByIds(List<ProjectControlId> ids) {
+        return jdbc.sql(CONTROL_SELECT + " where pc.id = any(:ids)")
+                .param("ids", ids.stream().map(ProjectControlId::value).toArray(Long[]::new)).query(CONTROL).list();
+    }
+
+    public List<ProjectControl> controlsByProjectsAndCodes(java.util.Collection<ProjectId> projects,
+                                                           java.util.Collection<String> codes) {
+        if (projects.isEmpty()) {
+            return List.of();
+        }
+        var sql = CONTROL_SELECT + " where pc.project_id = any(:projects)" + (codes == null ? "" : " and c.code = any(:codes)")
+                + " order by p.name, c.position, c.code";
+        var spec = jdbc.sql(sql).param("projects", projects.stream().map(ProjectId::value).toArray(Long[]::new));
+        if (codes != null) {
+            spec = spec.param("codes", codes.toArray(String[]::new));
+        }
+        return spec.query(CONTROL).list();
     }
 
     public List<ProjectControl> controls(ControlQuery q, List<Long> teams, int offset, int limit) {

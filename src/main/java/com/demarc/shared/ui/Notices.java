@@ -14,7 +14,7 @@ public final class Notices {
     }
 
     public static void success(String message) {
-        var n = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        var n = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 

@@ -25,7 +25,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
         var users = navigate(UsersView.class);
         assertThat($(Grid.class, users).single()).isNotNull();
         navigate(TeamsView.class);
-        assertThat(menuTitles()).contains("Home", "Users", "Teams");
+        assertThat(menuTitles()).contains("My responsibilities", "Users", "Teams");
     }
 
     @Test
@@ -33,7 +33,7 @@ class ViewAccessTest extends SpringBrowserlessTest {
     void memberTypingTheAdminUrlSeesAccessDenied() {
         navigate("admin/users", AccessDeniedView.class);
         assertThat($(H2.class).first().getText()).isEqualTo("Access denied");
-        assertThat(menuTitles()).contains("Home").doesNotContain("Users", "Teams");
+        assertThat(menuTitles()).contains("My responsibilities").doesNotContain("Users", "Teams");
     }
 
     @Test

@@ -17,11 +17,11 @@ class LoginBrowserTest extends BrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "admin;Home,Users,Teams;",
-            "manager;Home;Users",
-            "alice;Home;Users",
-            "bob;Home;Teams",
-            "auditor;Home;Users"})
+            "admin;My responsibilities,Users,Teams,Catalog;",
+            "manager;My responsibilities,Projects,RACI matrix,Catalog;Users",
+            "alice;My responsibilities,Projects,RACI matrix;Users",
+            "bob;My responsibilities,Projects;Teams",
+            "auditor;My responsibilities,Projects,Catalog;Users"})
     void eachDemoUserSeesTheirMenu(String username, String expected, String hidden) {
         loginAndWait(username, PASSWORD);
         var titles = menuTitles();

@@ -1,0 +1,24 @@
+package com.demarc.raci;
+
+import com.demarc.organization.TeamId;
+import com.demarc.organization.UserId;
+
+/** A person or a team holding a RACI letter (Accountable must be a person). */
+public record Assignee(UserId user, TeamId team, String label) {
+    public static Assignee person(UserId user, String label) {
+        return new Assignee(user, null, label);
+    }
+
+    public static Assignee team(TeamId team, String label) {
+        return new Assignee(null, team, label);
+    }
+
+    public boolean isPerson() {
+        return user != null;
+    }
+
+    /** Same person or team, whatever the label. */
+    public boolean sameAs(Assignee other) {
+        return java.util.Objects.equals(user, other.user) && java.util.Objects.equals(team, other.team);
+    }
+}

@@ -1,0 +1,304 @@
+package com.demarc.raci;
+
+import com.demarc.project.Project;
+import com.demarc.project.ProjectAccess;
+import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectControlId;
+import com.demarc.project.ProjectId;
+import com.demarc.project.ProjectService;
+import com.demarc.project.RaciChange;
+import com.demarc.raci.internal.RaciRepository;
+import com.demarc.security.CurrentUser;
+import com.demarc.shared.Actors;
+import com.demarc.shared.UserFacingException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
+import static com.demarc.shared.Permissions.HAS_RACI_EDIT;
+
+/** RACI of project controls: the rules are enforced here, with permission and project scope on every call. */
+@Service
+public class RaciService {
+    private final RaciRepository repository;
+    private final ProjectService projects;
+    private final ProjectAccess access;
+    private final CurrentUser currentUser;
+
+    RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser) {
+        this.repository = repository;
+        this.projects = projects;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public Raci raci(ProjectControlId id) {
+        projects.control(id);
+        return new Raci(id, repository.assignments(List.of(id)).get(id));
+    }
+
+    /** Replaces the RACI of one project control; refuses a RACI that breaks a rule, and a stale edit. */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public Raci setRaci(ProjectControlId id, long expectedVersion, List<RaciEntry> entries) {
+        var control = projects.control(id);
+        if (!control.needsRaci() && !entries.isEmpty()) {
+            throw new UserFacingException("AWS owns " + control.code() + " for this project (or it does not apply): "
+                    + "it needs no RACI.");
+        }
+        var problems = RaciRules.violations(entries);
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The RACI was not saved.", problems);
+        }
+        var before = raci(id);
+        projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
+        repository.replace(id, entries);
+        return raci(id);
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<MatrixRow> matrix(MatrixQuery query, int offset, int limit) {
+        if (query.base().project() != null) {
+            access.requireRead(query.base().project());
+        }
+        var ids = repository.matrixIds(query, access.visibleTeams().orElse(null), offset, limit);
+        var rows = projects.controlsByIds(ids);
+        var raci = repository.assignments(ids);
+        return rows.stream().map(c -> new MatrixRow(c, new Raci(c.id(), raci.get(c.id())))).toList();
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public int countMatrix(MatrixQuery query) {
+        if (query.base().project() != null) {
+            access.requireRead(query.base().project());
+        }
+        return repository.countMatrix(query, access.visibleTeams().orElse(null));
+    }
+
+    /**
+     * Sets A (replacing the current Accountable) or adds R for one person or team on the given controls of the given
+     * projects, in one transaction: if anything conflicts, nothing changes and every conflict is listed.
+     */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public BulkResult bulkAssign(Set<ProjectId> projectIds, Set<String> codes, RaciRole role, Assignee assignee) {
+        if (role != RaciRole.A && role != RaciRole.R) {
+            throw new UserFacingException("Bulk assignment sets Accountable or Responsible.");
+        }
+        if (role == RaciRole.A && !assignee.isPerson()) {
+            throw new UserFacingException("Accountable must be a person, not a team.");
+        }
+        if (projectIds.isEmpty() || codes.isEmpty()) {
+            throw new UserFacingException("Choose at least one project and one control.");
+        }
+        var rows = projects.controlsForEdit(projectIds, codes);
+        var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
+        Map<ProjectControl, List<RaciEntry>> plan = new LinkedHashMap<>();
+        var conflicts = new ArrayList<String>();
+        int unchanged = 0;
+        int skipped = projectIds.size() * codes.size() - rows.size();
+        for (ProjectControl row : rows) {
+            if (!row.needsRaci()) {
+                skipped++;
+                continue;
+            }
+            var entries = new ArrayList<>(current.get(row.id()));
+            boolean holdsRole = entries.stream().anyMatch(e -> e.role() == role && e.assignee().sameAs(assignee));
+            if (holdsRole) {
+                unchanged++;
+                continue;
+            }
+            if (assignee.isPerson() && entries.stream().anyMatch(e -> e.assignee().sameAs(assignee))) {
+                var letter = entries.stream().filter(e -> e.assignee().sameAs(assignee)).findFirst().orElseThrow().role();
+                conflicts.add(row.projectName() + " · " + row.code() + ": " + assignee.label() + " is already "
+                        + letter.label() + " (a person holds one letter per control).");
+                continue;
+            }
+            if (role == RaciRole.A) {
+                entries.removeIf(e -> e.role() == RaciRole.A);
+            }
+            entries.add(new RaciEntry(role, assignee));
+            plan.put(row, entries);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new UserFacingException("Nothing was changed: " + conflicts.size() + " conflict(s). Resolve them or "
+                    + "leave those controls out, then apply again.", conflicts.stream().limit(50).toList());
+        }
+        apply(plan, current);
+        return new BulkResult(projectIds.size(), plan.size(), unchanged, skipped,
+                plan.keySet().stream().map(r -> r.projectName() + " · " + r.code()).limit(200).toList());
+    }
+
+    /** Saves the RACI of a project's customer and shared controls as a named template. */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public RaciTemplate saveTemplate(ProjectId project, String name) {
+        access.requireEdit(project);
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            throw new UserFacingException("Name the template (up to 120 characters).");
+        }
+        if (repository.templateNameTaken(name.strip())) {
+            throw new UserFacingException("A template named '" + name.strip() + "' exists already: choose another name.");
+        }
+        var pattern = patternOf(project);
+        if (pattern.isEmpty()) {
+            throw new UserFacingException("This project has no RACI assignments yet: assign some first.");
+        }
+        long id = repository.insertTemplate(name.strip(), Actors.currentUsername());
+        pattern.forEach((code, entries) -> entries.forEach(e -> repository.insertTemplateEntry(id, code, e)));
+        return repository.templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<RaciTemplate> templates() {
+        return repository.templates();
+    }
+
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional(readOnly = true)
+    public BulkResult previewTemplate(long templateId, Set<ProjectId> targets) {
+        return applyPattern(repository.templateEntries(templateId), targets, false);
+    }
+
+    /** Applies a template to many projects in one transaction: all or nothing, with a summary. */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public BulkResult applyTemplate(long templateId, Set<ProjectId> targets) {
+        return applyPattern(repository.templateEntries(templateId), targets, true);
+    }
+
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional(readOnly = true)
+    public BulkResult previewCopy(ProjectId source, Set<ProjectId> targets) {
+        access.requireRead(source);
+        return applyPattern(patternOf(source), targets, false);
+    }
+
+    /** Copies one project's RACI onto many projects (control by control, by code), all or nothing. */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public BulkResult copyRaci(ProjectId source, Set<ProjectId> targets) {
+        access.requireRead(source);
+        return applyPattern(patternOf(source), targets, true);
+    }
+
+    /** The project controls the user is R or A on (or C and I), directly or through one of their teams. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<Responsibility> myResponsibilities(boolean responsibleOrAccountable, String sort, boolean ascending,
+                                                   int offset, int limit) {
+        var roles = roles(responsibleOrAccountable);
+        var mine = repository.mine(currentUser.id(), currentUser.teams(), roles, sort, ascending, offset, limit);
+        var today = projects.today();
+        return projects.controlsByIds(List.copyOf(mine.keySet())).stream()
+                .map(c -> new Responsibility(c, mine.get(c.id()), c.overdue(today))).toList();
+    }
+
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public int countMyResponsibilities(boolean responsibleOrAccountable) {
+        return repository.countMine(currentUser.id(), currentUser.teams(), roles(responsibleOrAccountable));
+    }
+
+    private static Set<RaciRole> roles(boolean ra) {
+        return ra ? EnumSet.of(RaciRole.R, RaciRole.A) : EnumSet.of(RaciRole.C, RaciRole.I);
+    }
+
+    // --- internals
+
+    private Map<String, List<RaciEntry>> patternOf(ProjectId project) {
+        var rows = projects.controlsForEdit(List.of(project), null);
+        var raci = repository.assignments(rows.stream().map(ProjectControl::id).toList());
+        Map<String, List<RaciEntry>> pattern = new LinkedHashMap<>();
+        for (ProjectControl row : rows) {
+            var entries = raci.get(row.id());
+            if (row.needsRaci() && !entries.isEmpty()) {
+                pattern.put(row.code(), entries);
+            }
+        }
+        return pattern;
+    }
+
+    private BulkResult applyPattern(Map<String, List<RaciEntry>> pattern, Set<ProjectId> targets, boolean apply) {
+        if (targets.isEmpty()) {
+            throw new UserFacingException("Choose at least one project.");
+        }
+        if (pattern.isEmpty()) {
+            throw new UserFacingException("There is nothing to apply: the template or source project has no RACI.");
+        }
+        var problems = new ArrayList<String>();
+        for (ProjectId id : targets) {
+            Project p = projects.project(id);
+            if (p.archived()) {
+                problems.add("Project " + p.name() + " (" + p.teamName() + ") is archived: restore it or leave it out.");
+            }
+        }
+        var rows = projects.controlsForEdit(targets, pattern.keySet());
+        var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
+        Map<ProjectControl, List<RaciEntry>> plan = new LinkedHashMap<>();
+        int unchanged = 0;
+        int skipped = targets.size() * pattern.size() - rows.size();
+        var lines = new ArrayList<String>();
+        for (ProjectControl row : rows) {
+            if (!row.needsRaci()) {
+                skipped++;
+                continue;
+            }
+            var wanted = pattern.get(row.code());
+            var violations = RaciRules.violations(wanted);
+            if (!violations.isEmpty()) {
+                problems.add(row.code() + ": " + String.join(" ", violations));
+                continue;
+            }
+            if (same(current.get(row.id()), wanted)) {
+                unchanged++;
+                continue;
+            }
+            plan.put(row, wanted);
+            lines.add(row.projectName() + " · " + row.code() + ": " + new Raci(row.id(), current.get(row.id())).summary()
+                    + " → " + new Raci(row.id(), wanted).summary());
+        }
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("Nothing was changed: " + problems.size() + " problem(s).", problems);
+        }
+        if (apply) {
+            apply(plan, current);
+        }
+        return new BulkResult(targets.size(), plan.size(), unchanged, skipped, lines.stream().limit(200).toList());
+    }
+
+    private void apply(Map<ProjectControl, List<RaciEntry>> plan, Map<ProjectControlId, List<RaciEntry>> current) {
+        var changes = new ArrayList<RaciChange>();
+        plan.forEach((row, entries) -> changes.add(new RaciChange(row.id(), row.projectId(), row.version(),
+                new Raci(row.id(), current.get(row.id())).summary(), new Raci(row.id(), entries).summary())));
+        projects.recordRaciChanges(changes);
+        var byId = new LinkedHashMap<ProjectControlId, List<RaciEntry>>();
+        plan.forEach((row, entries) -> byId.put(row.id(), entries));
+        repository.replaceAll(byId);
+    }
+
+    private static boolean same(Collection<RaciEntry> a, Collection<RaciEntry> b) {
+        return key(a).equals(key(b));
+    }
+
+    private static Set<String> key(Collection<RaciEntry> entries) {
+        var set = new HashSet<String>();
+        entries.forEach(e -> set.add(e.role() + ":" + e.assignee().user() + ":" + e.assignee().team()));
+        return set;
+    }
+}

@@ -1,0 +1,243 @@
+package com.demarc.raci.internal;
+
+import com.demarc.organization.TeamId;
+import com.demarc.organization.UserId;
+import com.demarc.project.ControlQuery;
+import com.demarc.project.ProjectControlId;
+import com.demarc.raci.Assignee;
+import com.demarc.raci.MatrixQuery;
+import com.demarc.raci.RaciEntry;
+import com.demarc.raci.RaciRole;
+import com.demarc.raci.RaciTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SQL for RACI assignments and templates. Matrix and "my responsibilities" queries read the project register
+ * tables too (one database, one query) and return row ids; the project module loads the rows.
+ */
+@Repository
+public class RaciRepository {
+    private static final String ENTRY_SELECT = """
+            select a.project_control_id, a.role, a.user_id, a.team_id,
+                   coalesce(u.display_name, t.name || ' (team)') as label
+              from raci_assignment a left join app_user u on u.id = a.user_id left join team t on t.id = a.team_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public RaciRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public Map<ProjectControlId, List<RaciEntry>> assignments(List<ProjectControlId> ids) {
+        Map<ProjectControlId, List<RaciEntry>> result = new HashMap<>();
+        ids.forEach(id -> result.put(id, new ArrayList<>()));
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(ENTRY_SELECT + " where a.project_control_id = any(:ids) order by a.role, label")
+                .param("ids", ids.stream().map(ProjectControlId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    var id = new ProjectControlId(rs.getLong(1));
+                    result.computeIfAbsent(id, k -> new ArrayList<>()).add(entry(rs));
+                });
+        return result;
+    }
+
+    private static RaciEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long user = rs.getLong("user_id");
+        boolean isUser = !rs.wasNull();
+        long team = rs.getLong("team_id");
+        var assignee = isUser ? Assignee.person(new UserId(user), rs.getString("label"))
+                : Assignee.team(new TeamId(team), rs.getString("label"));
+        return new RaciEntry(RaciRole.valueOf(rs.getString("role")), assignee);
+    }
+
+    public void replace(ProjectControlId id, List<RaciEntry> entries) {
+        jdbc.sql("delete from raci_assignment where project_control_id = :id").param("id", id.value()).update();
+        for (RaciEntry e : entries) {
+            jdbc.sql("insert into raci_assignment (project_control_id, role, user_id, team_id) values (:pc, :r, :u, :t)")
+                    .param("pc", id.value()).param("r", e.role().name())
+                    .param("u", e.assignee().user() == null ? null : e.assignee().user().value())
+                    .param("t", e.assignee().team() == null ? null : e.assignee().team().value()).update();
+        }
+    }
+
+    /** Replaces the RACI of many rows with two statements' worth of round trips. */
+    public void replaceAll(Map<ProjectControlId, List<RaciEntry>> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from raci_assignment where project_control_id = any(:ids)")
+                .param("ids", entries.keySet().stream().map(ProjectControlId::value).toArray(Long[]::new)).update();
+        var rows = new ArrayList<Object[]>();
+        entries.forEach((id, list) -> list.forEach(e -> rows.add(new Object[]{id.value(), e.role().name(),
+                e.assignee().user() == null ? null : e.assignee().user().value(),
+                e.assignee().team() == null ? null : e.assignee().team().value()})));
+        batch.batchUpdate("insert into raci_assignment (project_control_id, role, user_id, team_id) values (?, ?, ?, ?)",
+                rows, new int[]{java.sql.Types.BIGINT, java.sql.Types.CHAR, java.sql.Types.BIGINT, java.sql.Types.BIGINT});
+    }
+
+    // --- matrix
+
+    public List<ProjectControlId> matrixIds(MatrixQuery q, List<Long> teams, int offset, int limit) {
+        var where = where(q, teams);
+        return jdbc.sql("select pc.id from project_control pc join project p on p.id = pc.project_id "
+                        + "join control c on c.id = pc.control_id" + where.sql()
+                        + " order by lower(p.name), c.position, c.code offset :offset limit :limit")
+                .params(where.params()).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new ProjectControlId(rs.getLong(1))).list();
+    }
+
+    public int countMatrix(MatrixQuery q, List<Long> teams) {
+        var where = where(q, teams);
+        return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
+                + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
+    }
+
+    static final String UNOWNED = """
+             pc.owner in ('CUSTOMER', 'SHARED') and (
+               not exists (select 1 from raci_assignment a where a.project_control_id = pc.id and a.role = 'A')
+               or not exists (select 1 from raci_assignment a where a.project_control_id = pc.id and a.role = 'R'))
+            """;
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(MatrixQuery mq, List<Long> teams) {
+        ControlQuery q = mq.base();
+        var sql = new StringBuilder(" where true");
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (q.project() != null) {
+            sql.append(" and pc.project_id = :project");
+            p.put("project", q.project().value());
+        } else {
+            sql.append(" and not p.archived");
+        }
+        if (q.teamId() != null) {
+            sql.append(" and p.team_id = :team");
+            p.put("team", q.teamId());
+        }
+        if (teams != null) {
+            sql.append(" and p.team_id = any(:teams)");
+            p.put("teams", teams.toArray(Long[]::new));
+        }
+        if (q.domainCode() != null) {
+            sql.append(" and c.domain_code = :domain");
+            p.put("domain", q.domainCode());
+        }
+        if (q.owner() != null) {
+            sql.append(" and pc.owner = :owner");
+            p.put("owner", q.owner().name());
+        }
+        if (q.status() != null) {
+            sql.append(" and pc.status = :status");
+            p.put("status", q.status().name());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" and (c.code ilike :text or c.title ilike :text)");
+            p.put("text", "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (mq.unownedOnly()) {
+            sql.append(" and").append(UNOWNED);
+        }
+        return new Where(sql.toString(), p);
+    }
+
+    // --- my responsibilities
+
+    /** Row ids and the letters the user holds on them (directly or through a team), sorted and paged. */
+    public Map<ProjectControlId, Set<RaciRole>> mine(UserId user, List<TeamId> teams, Set<RaciRole> roles, String sort,
+                                                     boolean ascending, int offset, int limit) {
+        String order = switch (sort == null ? "due" : sort) {
+            case "project" -> "lower(p.name)";
+            case "code" -> "c.code";
+            case "status" -> "pc.status";
+            default -> "pc.due_date";
+        } + (ascending ? " asc nulls last" : " desc nulls last") + ", lower(p.name), c.position";
+        Map<ProjectControlId, Set<RaciRole>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select pc.id, string_agg(distinct a.role, '') as roles
+                          from raci_assignment a join project_control pc on pc.id = a.project_control_id
+                          join project p on p.id = pc.project_id join control c on c.id = pc.control_id
+                         where not p.archived and a.role = any(:roles)
+                           and (a.user_id = :user or a.team_id = any(:teams))
+                         group by pc.id, p.name, c.code, c.position, pc.status, pc.due_date
+                         order by\s""" + order + " offset :offset limit :limit")
+                .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
+                .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
+                .param("offset", offset).param("limit", limit)
+                .query(rs -> {
+                    var set = java.util.EnumSet.noneOf(RaciRole.class);
+                    for (char ch : rs.getString(2).toCharArray()) {
+                        set.add(RaciRole.valueOf(String.valueOf(ch)));
+                    }
+                    result.put(new ProjectControlId(rs.getLong(1)), set);
+                });
+        return result;
+    }
+
+    public int countMine(UserId user, List<TeamId> teams, Set<RaciRole> roles) {
+        return jdbc.sql("""
+                        select count(distinct pc.id) from raci_assignment a
+                          join project_control pc on pc.id = a.project_control_id join project p on p.id = pc.project_id
+                         where not p.archived and a.role = any(:roles) and (a.user_id = :user or a.team_id = any(:teams))""")
+                .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
+                .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new)).query(Integer.class).single();
+    }
+
+    // --- templates
+
+    public long insertTemplate(String name, String actor) {
+        return jdbc.sql("insert into raci_template (name, created_by) values (:n, :a) returning id")
+                .param("n", name).param("a", actor).query(Long.class).single();
+    }
+
+    public void insertTemplateEntry(long template, String code, RaciEntry e) {
+        jdbc.sql("insert into raci_template_entry (template_id, control_code, role, user_id, team_id) values (:t, :c, :r, :u, :tm)")
+                .param("t", template).param("c", code).param("r", e.role().name())
+                .param("u", e.assignee().user() == null ? null : e.assignee().user().value())
+                .param("tm", e.assignee().team() == null ? null : e.assignee().team().value()).update();
+    }
+
+    public List<RaciTemplate> templates() {
+        return jdbc.sql("""
+                        select t.id, t.name, t.created_at, t.created_by, count(e.*) as entries
+                          from raci_template t left join raci_template_entry e on e.template_id = t.id
+                         group by t.id order by lower(t.name)""")
+                .query((rs, n) -> new RaciTemplate(rs.getLong("id"), rs.getString("name"), rs.getInt("entries"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by")))
+                .list();
+    }
+
+    public Map<String, List<RaciEntry>> templateEntries(long template) {
+        Map<String, List<RaciEntry>> result = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select e.control_code, e.role, e.user_id, e.team_id,
+                               coalesce(u.display_name, t.name || ' (team)') as label
+                          from raci_template_entry e left join app_user u on u.id = e.user_id
+                          left join team t on t.id = e.team_id
+                         where e.template_id = :id order by e.control_code, e.role""")
+                .param("id", template)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getString("control_code"), k -> new ArrayList<>()).add(entry(rs));
+                });
+        return result;
+    }
+
+    public boolean templateNameTaken(String name) {
+        return jdbc.sql("select exists(select 1 from raci_template where lower(name) = lower(:n))").param("n", name)
+                .query(Boolean.class).single();
+    }
+}

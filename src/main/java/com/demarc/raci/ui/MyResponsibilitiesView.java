@@ -1,0 +1,85 @@
+package com.demarc.raci.ui;
+
+import com.demarc.organization.OrganizationService;
+import com.demarc.project.ProjectService;
+import com.demarc.raci.RaciRole;
+import com.demarc.raci.RaciService;
+import com.demarc.raci.Responsibility;
+import com.demarc.shared.ui.Badge;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/** The start page: every project control the user is Responsible or Accountable for (C and I in a second tab). */
+@Route("")
+@PageTitle("My responsibilities")
+@Menu(title = "My responsibilities", order = 0, icon = "vaadin:clipboard-check")
+@PermitAll
+class MyResponsibilitiesView extends VerticalLayout {
+    private final RaciService raci;
+    private final ProjectService projects;
+    private final OrganizationService organization;
+
+    MyResponsibilitiesView(RaciService raci, ProjectService projects, OrganizationService organization) {
+        this.raci = raci;
+        this.projects = projects;
+        this.organization = organization;
+        setSizeFull();
+        setId("my-responsibilities");
+        var me = organization.myAccount();
+        var greeting = new Paragraph("Welcome, " + me.displayName() + ". These are the controls you own, directly or "
+                + "through your teams (" + (me.teamNames().isEmpty() ? "none" : String.join(", ", me.teamNames()))
+                + "). Click one to record its status.");
+        greeting.setId("welcome");
+        var tabs = new TabSheet();
+        tabs.setSizeFull();
+        tabs.add("Responsible or Accountable (" + raci.countMyResponsibilities(true) + ")", grid(true, "mine-ra"));
+        tabs.add("Consulted or Informed (" + raci.countMyResponsibilities(false) + ")", grid(false, "mine-ci"));
+        add(greeting, tabs);
+    }
+
+    private Grid<Responsibility> grid(boolean ra, String id) {
+        var grid = new Grid<Responsibility>();
+        grid.setId(id);
+        grid.addColumn(r -> r.control().projectName()).setHeader("Project").setSortable(true).setKey("project").setAutoWidth(true);
+        grid.addColumn(r -> r.control().code()).setHeader("Code").setSortable(true).setKey("code").setAutoWidth(true);
+        grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(4).setWidth("16rem");
+        grid.addColumn(r -> r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name)
+                .collect(Collectors.joining(", "))).setHeader("You are").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> Badge.of(r.control().status().label(),
+                        "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                .setHeader("Status").setSortable(true).setKey("status").setAutoWidth(true);
+        grid.addComponentColumn(r -> {
+            var due = new Span(r.control().dueDate() == null ? "—" : r.control().dueDate().toString()
+                    + (r.overdue() ? " (overdue)" : ""));
+            if (r.overdue()) {
+                due.addClassName("overdue");
+            }
+            return due;
+        }).setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
+        grid.addColumn(r -> "No evidence yet").setHeader("Evidence").setAutoWidth(true);
+        grid.setItems(q -> {
+            String sort = "due";
+            boolean asc = true;
+            if (!q.getSortOrders().isEmpty()) {
+                sort = q.getSortOrders().get(0).getSorted();
+                asc = q.getSortOrders().get(0).getDirection() == SortDirection.ASCENDING;
+            }
+            return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream();
+        }, q -> raci.countMyResponsibilities(ra));
+        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization, e.getItem().control(),
+                () -> grid.getDataProvider().refreshAll()).open());
+        grid.setSizeFull();
+        return grid;
+    }
+}

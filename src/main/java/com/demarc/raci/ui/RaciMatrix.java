@@ -1,0 +1,144 @@
+package com.demarc.raci.ui;
+
+import com.demarc.catalog.CatalogService;
+import com.demarc.catalog.Domain;
+import com.demarc.catalog.Owner;
+import com.demarc.organization.OrganizationService;
+import com.demarc.project.ControlQuery;
+import com.demarc.project.ProjectId;
+import com.demarc.project.ProjectService;
+import com.demarc.project.Status;
+import com.demarc.raci.MatrixQuery;
+import com.demarc.raci.MatrixRow;
+import com.demarc.raci.RaciRole;
+import com.demarc.raci.RaciService;
+import com.demarc.shared.ui.Badge;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+import java.util.List;
+import java.util.Set;
+
+/** The RACI matrix: controls as rows, R/A/C/I as readable cells, filters, lazy loading; click a row to edit it. */
+class RaciMatrix extends Composite<VerticalLayout> {
+    private final RaciService raci;
+    private final Grid<MatrixRow> grid = new Grid<>();
+    private final Select<Domain> domain = new Select<>();
+    private final Select<Owner> owner = new Select<>();
+    private final Select<Status> status = new Select<>();
+    private final Checkbox unowned = new Checkbox("Unowned only");
+    private final TextField text = new TextField();
+    private ProjectId project;
+    private Long teamId;
+
+    RaciMatrix(RaciService raci, ProjectService projects, CatalogService catalog, OrganizationService organization,
+               boolean showProject) {
+        this.raci = raci;
+        var layout = getContent();
+        layout.setPadding(false);
+        layout.setSizeFull();
+
+        domain.setLabel("Domain");
+        domain.setItems(catalog.domains(catalog.latestModel().id()));
+        domain.setItemLabelGenerator(d -> d == null ? "Any" : d.name());
+        domain.setEmptySelectionAllowed(true);
+        domain.setEmptySelectionCaption("Any");
+        owner.setLabel("Owner");
+        owner.setItems(Owner.values());
+        owner.setItemLabelGenerator(o -> o == null ? "Any" : o.label());
+        owner.setEmptySelectionAllowed(true);
+        owner.setEmptySelectionCaption("Any");
+        status.setLabel("Status");
+        status.setItems(Status.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any" : s.label());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any");
+        text.setLabel("Control");
+        text.setPlaceholder("Code or title");
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        unowned.setId("filter-unowned");
+        domain.addValueChangeListener(e -> refresh());
+        owner.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        unowned.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> refresh());
+
+        grid.setId("raci-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        if (showProject) {
+            grid.addColumn(r -> r.control().projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.addColumn(r -> r.control().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(3);
+        grid.addComponentColumn(r -> Badge.owner(r.control().owner().label(), r.control().owner().name()))
+                .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> Badge.of(r.control().status().label(),
+                        "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+                .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        for (RaciRole role : List.of(RaciRole.R, RaciRole.A, RaciRole.C, RaciRole.I)) {
+            grid.addComponentColumn(r -> {
+                var cell = new Span(r.control().needsRaci() ? r.raci().names(role) : "—");
+                cell.addClassName("raci-cell");
+                return cell;
+            }).setHeader(role.name() + " · " + role.label()).setFlexGrow(1);
+        }
+        grid.addComponentColumn(r -> {
+            if (r.unowned()) {
+                var badge = Badge.of("Unowned", "unowned");
+                badge.setTitle(String.join(", ", r.raci().gaps()));
+                return badge;
+            }
+            var due = new Span(r.control().dueDate() == null ? "" : r.control().dueDate().toString());
+            if (r.control().overdue(projects.today())) {
+                due.addClassName("overdue");
+                due.setTitle("Overdue");
+            }
+            return due;
+        }).setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()));
+        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization, e.getItem().control(),
+                this::refresh).open());
+        grid.setSizeFull();
+
+        var filters = new HorizontalLayout(domain, owner, status, text, unowned);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        layout.add(filters, grid);
+    }
+
+    void showProject(ProjectId project) {
+        this.project = project;
+        this.teamId = null;
+        refresh();
+    }
+
+    void showTeam(Long teamId) {
+        this.project = null;
+        this.teamId = teamId;
+        refresh();
+    }
+
+    private MatrixQuery query() {
+        return new MatrixQuery(new ControlQuery(project, teamId, domain.getValue() == null ? null : domain.getValue().code(),
+                owner.getValue(), status.getValue(), text.getValue()), unowned.getValue());
+    }
+
+    Set<MatrixRow> selected() {
+        return grid.getSelectedItems();
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}

@@ -1,0 +1,242 @@
+package com.demarc.raci;
+
+import com.demarc.organization.OrganizationService;
+import com.demarc.organization.UserDirectory;
+import com.demarc.project.ControlQuery;
+import com.demarc.project.Project;
+import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectId;
+import com.demarc.project.ProjectService;
+import com.demarc.shared.ConcurrentEditException;
+import com.demarc.shared.UserFacingException;
+import com.demarc.support.DemarcTest;
+import com.demarc.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DemarcTest
+class RaciServiceTest {
+    @Autowired
+    RaciService raci;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    OrganizationService organization;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+
+    Assignee person(String username) {
+        var u = users.findForLogin(username).orElseThrow();
+        return Assignee.person(u.id(), u.displayName());
+    }
+
+    Assignee team(String name) {
+        return Assignee.team(fixtures.team(name), name + " (team)");
+    }
+
+    RaciEntry a(Assignee x) {
+        return new RaciEntry(RaciRole.A, x);
+    }
+
+    RaciEntry r(Assignee x) {
+        return new RaciEntry(RaciRole.R, x);
+    }
+
+    ProjectControl fresh(ProjectControl row) {
+        return projects.control(row.id());
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void twoAccountablesAreRefused() {
+        var row = fixtures.row(fixtures.project("Payments", "Two A", "EC2"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), a(person("manager")))))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.contains("Exactly one person is Accountable")));
+        assertThat(raci.raci(row.id()).entries()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void accountableMustBeAPersonAndAPersonHoldsOneLetter() {
+        var row = fixtures.row(fixtures.project("Payments", "Letters", "EC2"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(team("Payments")))))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.contains("must be a person")));
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(person("alice")))))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.contains("Alice Anders holds more than one letter")));
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void noResponsibleMeansUnownedAndShowsSo() {
+        var project = fixtures.project("Payments", "Unowned", "EC2");
+        var row = fixtures.row(project, "SRM-IAM-02");
+        var saved = raci.setRaci(row.id(), row.version(), List.of(a(person("alice"))));
+        assertThat(saved.owned()).isFalse();
+        assertThat(saved.gaps()).containsExactly("No Responsible");
+        var unowned = raci.matrix(new MatrixQuery(new ControlQuery(project.id(), null, null, null, null, "SRM-IAM-02"), true), 0, 10);
+        assertThat(unowned).hasSize(1).allMatch(MatrixRow::unowned);
+
+        var owned = raci.setRaci(row.id(), fresh(row).version(), List.of(a(person("alice")), r(team("Payments")),
+                new RaciEntry(RaciRole.C, person("manager"))));
+        assertThat(owned.owned()).isTrue();
+        assertThat(raci.matrix(new MatrixQuery(new ControlQuery(project.id(), null, null, null, null, "SRM-IAM-02"), true), 0, 10)).isEmpty();
+        assertThat(projects.history(row.id())).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("RACI");
+            assertThat(e.to()).contains("A: Alice Anders").contains("R: Payments (team)");
+        });
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void awsOwnedRowsNeedNoRaci() {
+        var row = fixtures.row(fixtures.project("Payments", "AWS rows", "EC2"), "SRM-AWS-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(person("bob")))))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("needs no RACI");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aConcurrentRaciEditIsRefused() {
+        var row = fixtures.row(fixtures.project("Payments", "RACI conflict", "EC2"), "SRM-IAM-03");
+        raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(team("Payments"))));
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("manager")), r(team("Payments")))))
+                .isInstanceOf(ConcurrentEditException.class).hasMessageContaining("manager").hasMessageContaining("RACI");
+        assertThat(raci.raci(row.id()).names(RaciRole.A)).isEqualTo("Alice Anders");
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void aMemberCannotChangeTheRaciOfAnotherTeamsProject() {
+        var row = fixtures.row(fixtures.project("Data Platform", "Not alice's", "S3"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(person("bob")))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> raci.raci(row.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(row.projectId()), Set.of("SRM-IAM-02"), RaciRole.A, person("alice")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("auditor")
+    void auditorsCannotAssign() {
+        var row = fixtures.row(fixtures.project("Payments", "Audit RACI", "S3"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of())).isInstanceOf(AccessDeniedException.class);
+        assertThat(raci.raci(row.id()).entries()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void bulkAssignSetsAccountableAcrossProjectsOrChangesNothing() {
+        var p1 = fixtures.project("Payments", "Bulk 1", "EC2");
+        var p2 = fixtures.project("Payments", "Bulk 2", "EC2", "RDS");
+        var codes = Set.of("SRM-IAM-01", "SRM-IAM-02", "SRM-AWS-02");
+        var result = raci.bulkAssign(Set.of(p1.id(), p2.id()), codes, RaciRole.A, person("alice"));
+        assertThat(result.changed()).isEqualTo(4);
+        assertThat(result.skipped()).isEqualTo(2); // SRM-AWS-02 is AWS-owned in both
+        assertThat(raci.raci(fixtures.row(p2, "SRM-IAM-01").id()).names(RaciRole.A)).isEqualTo("Alice Anders");
+
+        // alice as R where she is A: a conflict; nothing changes anywhere
+        var row = fixtures.row(p1, "SRM-IAM-03");
+        raci.setRaci(row.id(), row.version(), List.of(r(person("bob"))));
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(p1.id(), p2.id()), Set.of("SRM-IAM-02", "SRM-IAM-03"), RaciRole.R,
+                person("alice"))).isInstanceOfSatisfying(UserFacingException.class, e -> {
+            assertThat(e.getMessage()).startsWith("Nothing was changed");
+            assertThat(e.problems()).anyMatch(p -> p.contains("SRM-IAM-02") && p.contains("already Accountable"));
+        });
+        assertThat(raci.raci(row.id()).names(RaciRole.R)).isEqualTo("Bob Brenner");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aTemplateIsAppliedToFiftyProjectsInOneActionOrNotAtAll() {
+        var source = fixtures.project("Payments", "Template source", "EC2", "RDS", "S3");
+        var ra = List.of(a(person("alice")), r(team("Payments")));
+        for (String code : List.of("SRM-IAM-01", "SRM-IAM-02", "SRM-DATA-01", "SRM-PLAT-02", "SRM-NET-01")) {
+            var row = fixtures.row(source, code);
+            raci.setRaci(row.id(), row.version(), ra);
+        }
+        var template = raci.saveTemplate(source.id(), "Payments baseline " + source.id().value());
+        assertThat(template.entries()).isEqualTo(10);
+
+        List<Project> targets = IntStream.range(0, 50).mapToObj(i -> fixtures.project("Payments", "Fleet " + i,
+                i % 2 == 0 ? new String[]{"EC2", "S3"} : new String[]{"LAMBDA", "S3"})).toList();
+        Set<ProjectId> ids = targets.stream().map(Project::id).collect(Collectors.toSet());
+
+        var preview = raci.previewTemplate(template.id(), ids);
+        // EC2 projects: 5 customer rows each; Lambda projects: guest OS patching is AWS's, so 4
+        assertThat(preview.changed()).isEqualTo(25 * 5 + 25 * 4);
+        assertThat(preview.skipped()).isEqualTo(25);
+        assertThat(countRaci(ids)).isZero();
+
+        var applied = raci.applyTemplate(template.id(), ids);
+        assertThat(applied.changed()).isEqualTo(preview.changed());
+        assertThat(countRaci(ids)).isEqualTo(2 * applied.changed());
+        var sample = fixtures.row(targets.get(7), "SRM-IAM-02");
+        assertThat(raci.raci(sample.id()).owned()).isTrue();
+
+        // one archived project among 50 others: nothing at all is changed
+        var more = IntStream.range(0, 49).mapToObj(i -> fixtures.project("Payments", "Second fleet " + i, "EC2")).toList();
+        var archived = fixtures.project("Payments", "Archived one", "EC2");
+        projects.setArchived(archived.id(), archived.version(), true);
+        Set<ProjectId> second = new java.util.HashSet<>(more.stream().map(Project::id).toList());
+        second.add(archived.id());
+        assertThatThrownBy(() -> raci.applyTemplate(template.id(), second))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Nothing was changed");
+                    assertThat(e.problems()).anyMatch(p -> p.contains(archived.name()) && p.contains("archived"));
+                });
+        assertThat(countRaci(second)).isZero();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void copyingAProjectsRaciPreviewsThenApplies() {
+        var source = fixtures.project("Payments", "Copy source", "EC2");
+        var row = fixtures.row(source, "SRM-IAM-04");
+        raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(team("Payments"))));
+        var target = fixtures.project("Payments", "Copy target", "EC2");
+        var preview = raci.previewCopy(source.id(), Set.of(target.id()));
+        assertThat(preview.changed()).isEqualTo(1);
+        assertThat(preview.lines()).anyMatch(l -> l.contains("SRM-IAM-04: none → ") && l.contains("A: Alice Anders")
+                && l.contains("R: Payments (team)"));
+        raci.copyRaci(source.id(), Set.of(target.id()));
+        assertThat(raci.raci(fixtures.row(target, "SRM-IAM-04").id()).owned()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void myResponsibilitiesListWhatIAmResponsibleOrAccountableFor() {
+        var count = raci.countMyResponsibilities(true);
+        assertThat(count).isPositive(); // the demo data makes alice Accountable on Checkout API
+        var page = raci.myResponsibilities(true, "due", true, 0, 50);
+        assertThat(page).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.roles()).containsAnyOf(RaciRole.R, RaciRole.A);
+            assertThat(r.control().projectName()).isNotBlank();
+        });
+        assertThat(page).anyMatch(r -> r.roles().contains(RaciRole.A) && r.roles().contains(RaciRole.R));
+    }
+
+    private int countRaci(Set<ProjectId> projects) {
+        return jdbc.sql("""
+                        select count(*) from raci_assignment a join project_control pc on pc.id = a.project_control_id
+                         where pc.project_id = any(:ids)""")
+                .param("ids", projects.stream().map(ProjectId::value).toArray(Long[]::new)).query(Integer.class).single();
+    }
+}
