@@ -1,38 +1,77 @@
 package com.demarc.shared;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 
-/** Who is acting right now, for "changed by" columns and scope checks. */
+/**
+ * Who is acting right now, for "changed by" columns and scope checks. Vaadin installs its own security-context
+ * strategy per application context (each with its own thread-local); the ones in use register here, so that
+ * reading the actor and running start-up work as the system account agree with what method security sees.
+ */
 public final class Actors {
+    private static final Set<SecurityContextHolderStrategy> STRATEGIES = new CopyOnWriteArraySet<>();
+
     private Actors() {
     }
 
-    public static Optional<DemarcUser> current() {
+    /** Called once per application context with its security-context strategy. */
+    public static void register(SecurityContextHolderStrategy strategy) {
+        STRATEGIES.add(strategy);
+    }
+
+    private static Authentication authentication() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null) {
+            return auth;
+        }
+        for (var strategy : STRATEGIES) {
+            auth = strategy.getContext().getAuthentication();
+            if (auth != null) {
+                return auth;
+            }
+        }
+        return null;
+    }
+
+    public static Optional<DemarcUser> current() {
+        Authentication auth = authentication();
         return auth != null && auth.getPrincipal() instanceof DemarcUser user ? Optional.of(user) : Optional.empty();
     }
 
     /** Runs start-up work (demo data, jobs) as a system account holding the given roles. */
-    public static void runAsSystem(java.util.Set<Role> roles, Runnable work) {
-        var previous = SecurityContextHolder.getContext();
+    public static void runAsSystem(Set<Role> roles, Runnable work) {
         var system = new DemarcUser(0, "system", "System", roles, true, null);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                system, null, system.getAuthorities()));
-        SecurityContextHolder.setContext(context);
+        var token = new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities());
+        var strategies = new ArrayList<SecurityContextHolderStrategy>(STRATEGIES);
+        strategies.add(SecurityContextHolder.getContextHolderStrategy());
+        List<SecurityContext> previous = new ArrayList<>();
+        for (var strategy : strategies) {
+            previous.add(strategy.getContext());
+            var context = strategy.createEmptyContext();
+            context.setAuthentication(token);
+            strategy.setContext(context);
+        }
         try {
             work.run();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            for (int i = 0; i < strategies.size(); i++) {
+                strategies.get(i).setContext(previous.get(i));
+            }
         }
     }
 
     /** The acting user's name, or "system" for start-up jobs. */
     public static String currentUsername() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = authentication();
         return auth == null ? "system" : auth.getName();
     }
 }
