@@ -1,7 +1,7 @@
 -- Evidence: content stored in chunks, items with versions, review, validity; AWS attestations (module evidence).
 create table evidence_content (
     id         bigint generated always as identity primary key,
-    size_bytes bigint      not null check (size_bytes > 0),
+    size_bytes bigint      not null check (size_bytes >= 0),
     sha256     char(64)    not null,
     chunks     int         not null,
     created_at timestamptz not null default now()

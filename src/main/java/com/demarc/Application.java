@@ -13,6 +13,7 @@ import java.time.Clock;
 
 /** Demarc: who owns our half of the AWS Shared Responsibility Model, is it done, and where is the proof. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 @EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/app.css")

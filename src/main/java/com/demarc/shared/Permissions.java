@@ -33,6 +33,11 @@ public final class Permissions {
     public static final String HAS_PROJECT_EDIT = "hasAuthority('" + PROJECT_EDIT + "')";
     public static final String HAS_RACI_EDIT = "hasAuthority('" + RACI_EDIT + "')";
 
+    public static final String HAS_EVIDENCE_READ = "hasAuthority('" + EVIDENCE_READ + "')";
+    public static final String HAS_EVIDENCE_UPLOAD = "hasAuthority('" + EVIDENCE_UPLOAD + "')";
+    public static final String HAS_EVIDENCE_REVIEW = "hasAuthority('" + EVIDENCE_REVIEW + "')";
+    public static final String HAS_EVIDENCE_EXPORT = "hasAuthority('" + EVIDENCE_EXPORT + "')";
+
     private Permissions() {
     }
 }

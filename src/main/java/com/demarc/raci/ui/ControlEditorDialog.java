@@ -132,7 +132,13 @@ class ControlEditorDialog extends Dialog {
         save.setId("control-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(editable);
-        getFooter().add(new Button(editable ? "Cancel" : "Close", e -> close()), save);
+        var evidence = new Button("Evidence: " + control.evidenceLabel() + " …", e -> {
+            close();
+            getUI().ifPresent(ui -> ui.navigate("evidence/" + control.id().value()));
+        });
+        evidence.setId("open-evidence");
+        evidence.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        getFooter().add(evidence, new Button(editable ? "Cancel" : "Close", e -> close()), save);
     }
 
     private void load(ProjectControl c) {

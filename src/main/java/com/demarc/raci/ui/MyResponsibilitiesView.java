@@ -67,7 +67,7 @@ class MyResponsibilitiesView extends VerticalLayout {
             }
             return due;
         }).setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
-        grid.addColumn(r -> "No evidence yet").setHeader("Evidence").setAutoWidth(true);
+        grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true);
         grid.setItems(q -> {
             String sort = "due";
             boolean asc = true;

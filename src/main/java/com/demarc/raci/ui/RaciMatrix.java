@@ -93,6 +93,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
                 return cell;
             }).setHeader(role.name() + " · " + role.label()).setFlexGrow(1);
         }
+        grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> {
             if (r.unowned()) {
                 var badge = Badge.of("Unowned", "unowned");

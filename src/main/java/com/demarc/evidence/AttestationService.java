@@ -1,0 +1,131 @@
+package com.demarc.evidence;
+
+import com.demarc.catalog.Owner;
+import com.demarc.evidence.internal.EvidenceRepository;
+import com.demarc.evidence.internal.FileTypePolicy;
+import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectId;
+import com.demarc.project.ProjectService;
+import com.demarc.shared.Actors;
+import com.demarc.shared.UserFacingException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import static com.demarc.shared.Permissions.HAS_EVIDENCE_READ;
+import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
+
+/**
+ * AWS attestations: a report recorded once (file or link) and linked to AWS-owned controls across many projects,
+ * which then count as inherited-and-evidenced while the report is valid.
+ */
+@Service
+public class AttestationService {
+    private final EvidenceRepository repository;
+    private final EvidenceStore store;
+    private final FileTypePolicy types;
+    private final EvidenceLimits limits;
+    private final ProjectService projects;
+
+    AttestationService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, EvidenceLimits limits,
+                       ProjectService projects) {
+        this.repository = repository;
+        this.store = store;
+        this.types = types;
+        this.limits = limits;
+        this.projects = projects;
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public List<Attestation> attestations() {
+        return repository.attestations();
+    }
+
+    /** Records a report with a link, or with a file (fileName and content non-null). Compliance managers only. */
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    @Transactional
+    public Attestation create(String name, String reportType, LocalDate periodFrom, LocalDate periodTo,
+                              LocalDate validUntil, String url, String fileName, InputStream content) {
+        var problems = new java.util.ArrayList<String>();
+        if (name == null || name.isBlank()) {
+            problems.add("Name: e.g. AWS SOC 2 Type II report, Q1–Q2 2026.");
+        }
+        if (reportType == null || reportType.isBlank()) {
+            problems.add("Report type: e.g. SOC 2 Type II, ISO/IEC 27001 certificate, PCI DSS AOC.");
+        }
+        if (periodFrom == null || periodTo == null || periodFrom.isAfter(periodTo)) {
+            problems.add("Period covered: a start on or before its end.");
+        }
+        if (validUntil == null) {
+            problems.add("Valid until: the date after which auditors will want the next report.");
+        }
+        boolean hasFile = fileName != null && content != null;
+        boolean hasUrl = url != null && !url.isBlank();
+        if (!hasFile && !hasUrl) {
+            problems.add("Attach the report file or give a link to it (e.g. in AWS Artifact).");
+        }
+        if (hasUrl && !url.strip().matches("(?i)^https?://\\S+$")) {
+            problems.add("Link: a web address starting with https://.");
+        }
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The attestation was not saved: fix the fields below.", problems);
+        }
+        Long contentId = null;
+        String storedName = null;
+        String type = null;
+        Long size = null;
+        String sha = null;
+        if (hasFile) {
+            storedName = types.checkName(fileName);
+            try {
+                var buffered = new BufferedInputStream(content, 64 * 1024);
+                type = types.check(storedName, buffered);
+                var stored = store.store(buffered, limits.maxFileSize().toBytes());
+                contentId = stored.id();
+                size = stored.size();
+                sha = stored.sha256();
+            } catch (IOException e) {
+                throw new EvidenceRefused("The upload was interrupted: nothing was stored. Upload the file again.");
+            }
+        }
+        long id = repository.insertAttestation(name.strip(), reportType.strip(), periodFrom, periodTo, validUntil,
+                hasUrl ? url.strip() : null, contentId, storedName, type, size, sha, Actors.currentUsername());
+        return repository.attestation(id).orElseThrow();
+    }
+
+    /**
+     * Links the attestation to the AWS-owned rows of the given control codes in the given projects (all projects
+     * the manager sees when none are given). Returns how many links were added.
+     */
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    @Transactional
+    public int link(long attestationId, Collection<String> codes, Collection<ProjectId> projectIds) {
+        repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
+        if (codes.isEmpty()) {
+            throw new UserFacingException("Choose the AWS controls the report covers.");
+        }
+        Collection<ProjectId> targets = projectIds.isEmpty()
+                ? projects.findProjects("", false, 0, Integer.MAX_VALUE).stream().map(p -> p.id()).toList()
+                : projectIds;
+        var rows = projects.controlsForEdit(targets, codes).stream()
+                .filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
+        return repository.link(attestationId, rows, Actors.currentUsername());
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public Download download(long attestationId) {
+        var a = repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
+        long content = repository.attestationContent(attestationId)
+                .orElseThrow(() -> new UserFacingException("This attestation is a link, not a file."));
+        return new Download(a.fileName(), "application/octet-stream", a.size(), a.sha256(), () -> store.open(content));
+    }
+}

@@ -1,0 +1,274 @@
+package com.demarc.evidence;
+
+import com.demarc.catalog.Owner;
+import com.demarc.evidence.internal.EvidenceRepository;
+import com.demarc.evidence.internal.FileTypePolicy;
+import com.demarc.evidence.internal.ZipInspector;
+import com.demarc.project.ProjectAccess;
+import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectControlId;
+import com.demarc.project.ProjectService;
+import com.demarc.security.CurrentUser;
+import com.demarc.shared.Actors;
+import com.demarc.shared.ConcurrentEditException;
+import com.demarc.shared.Role;
+import com.demarc.shared.UserFacingException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.demarc.shared.Permissions.HAS_EVIDENCE_READ;
+import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
+import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
+
+/**
+ * Evidence for project controls: uploads are checked (size while streaming, type by content, name, zip bombs) and
+ * stored with their SHA-256 in the same transaction as their row, or not at all.
+ */
+@Service
+public class EvidenceService {
+    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
+
+    private final EvidenceRepository repository;
+    private final EvidenceStore store;
+    private final FileTypePolicy types;
+    private final ZipInspector zips;
+    private final EvidenceLimits limits;
+    private final ProjectService projects;
+    private final ProjectAccess access;
+    private final CurrentUser currentUser;
+
+    EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
+                    EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser) {
+        this.repository = repository;
+        this.store = store;
+        this.types = types;
+        this.zips = zips;
+        this.limits = limits;
+        this.projects = projects;
+        this.access = access;
+        this.currentUser = currentUser;
+    }
+
+    public long maxFileSize() {
+        return limits.maxFileSize().toBytes();
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public List<EvidenceItem> items(ProjectControlId control) {
+        projects.control(control);
+        return repository.items(control);
+    }
+
+    /** AWS attestations linked to this (AWS-owned) project control. */
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public List<Attestation> attestations(ProjectControlId control) {
+        projects.control(control);
+        return repository.attestationsOf(control);
+    }
+
+    /**
+     * Uploads a file as a new evidence item ({@code itemId} null) or as a new version of an item. Refused uploads
+     * leave nothing behind: the content chunks and rows roll back with the transaction.
+     */
+    @PreAuthorize(HAS_EVIDENCE_UPLOAD)
+    @Transactional
+    public EvidenceItem upload(ProjectControlId controlId, Long itemId, String fileName, InputStream in, String title,
+                               LocalDate validFrom, LocalDate validUntil) {
+        requireUploadable(controlId);
+        String name = types.checkName(fileName);
+        checkValidity(validFrom, validUntil);
+        try {
+            var buffered = new BufferedInputStream(in, 64 * 1024);
+            String contentType = types.check(name, buffered);
+            var stored = store.store(buffered, maxFileSize());
+            if (FileTypePolicy.isZipFamily(contentType)) {
+                try (var content = store.open(stored.id())) {
+                    zips.check(content, stored.size(), limits);
+                }
+            }
+            long item;
+            if (itemId == null) {
+                String itemTitle = title == null || title.isBlank() ? name : title.strip();
+                item = repository.insertItem(controlId, "FILE", itemTitle, "", null, validFrom, validUntil, Actors.currentUsername());
+            } else {
+                var existing = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
+                if (!existing.controlId().equals(controlId) || !existing.kind().equals("FILE")) {
+                    throw new UserFacingException("A new version must be a file for the same control.");
+                }
+                item = itemId;
+                repository.touchItem(item, Actors.currentUsername());
+            }
+            repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
+            return repository.item(item).orElseThrow();
+        } catch (IOException e) {
+            throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
+                    + "): nothing was stored. Upload the file again.");
+        }
+    }
+
+    /** Evidence as a link (a ticket, a dashboard, a document in another system) with a description. */
+    @PreAuthorize(HAS_EVIDENCE_UPLOAD)
+    @Transactional
+    public EvidenceItem addLink(ProjectControlId controlId, String title, String url, String description,
+                                LocalDate validFrom, LocalDate validUntil) {
+        requireUploadable(controlId);
+        if (url == null || !URL.matcher(url.strip()).matches() || url.strip().length() > 2000) {
+            throw new UserFacingException("Enter a web address starting with http:// or https://, e.g. https://jira.example.com/browse/SEC-12.");
+        }
+        if (title == null || title.isBlank()) {
+            throw new UserFacingException("Give the link a title that says what it proves.");
+        }
+        checkValidity(validFrom, validUntil);
+        long item = repository.insertItem(controlId, "LINK", title.strip(), description == null ? "" : description.strip(),
+                url.strip(), validFrom, validUntil, Actors.currentUsername());
+        repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
+        return repository.item(item).orElseThrow();
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_UPLOAD)
+    @Transactional
+    public EvidenceItem setValidity(long itemId, long expectedVersion, LocalDate validFrom, LocalDate validUntil) {
+        var item = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
+        requireUploadable(item.controlId());
+        checkValidity(validFrom, validUntil);
+        if (!repository.updateValidity(itemId, expectedVersion, validFrom, validUntil, Actors.currentUsername())) {
+            throw new ConcurrentEditException("Evidence '" + item.title() + "'", null, null);
+        }
+        return repository.item(itemId).orElseThrow();
+    }
+
+    /** Accepts or rejects a submitted version; a rejection needs a comment the uploader will read. */
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    @Transactional
+    public EvidenceVersion review(long versionId, long expectedVersion, boolean accept, String comment) {
+        var row = repository.version(versionId).orElseThrow(() -> new UserFacingException("This evidence no longer exists."));
+        projects.control(row.controlId());
+        if (!accept && (comment == null || comment.isBlank())) {
+            throw new UserFacingException("Say why the evidence is rejected, so the uploader can fix it.");
+        }
+        if (row.version().reviewState() != ReviewState.SUBMITTED) {
+            throw new UserFacingException("This version was already " + row.version().reviewState().label().toLowerCase()
+                    + " by " + row.version().reviewedBy() + ".");
+        }
+        if (!repository.review(versionId, expectedVersion, accept ? ReviewState.ACCEPTED : ReviewState.REJECTED,
+                comment == null ? null : comment.strip(), Actors.currentUsername())) {
+            throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
+        }
+        return repository.version(versionId).orElseThrow().version();
+    }
+
+    /** Deletes an item with all its versions and content: managers, or the uploader while nothing is accepted. */
+    @PreAuthorize(HAS_EVIDENCE_UPLOAD)
+    @Transactional
+    public void delete(long itemId) {
+        var item = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
+        requireUploadable(item.controlId());
+        var me = currentUser.require();
+        boolean accepted = item.versions().stream().anyMatch(v -> v.reviewState() == ReviewState.ACCEPTED);
+        if (!me.hasRole(Role.MANAGER) && (!item.createdBy().equals(me.getUsername()) || accepted)) {
+            throw new AccessDeniedException("Only a compliance manager can delete accepted evidence or someone else's evidence.");
+        }
+        var contents = repository.contentIdsOfItem(itemId);
+        repository.deleteItem(itemId);
+        contents.forEach(store::delete);
+    }
+
+    /** Re-reads the stored content and hashes it again. */
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public VerifyResult verify(long versionId) {
+        var row = repository.version(versionId).orElseThrow(() -> new UserFacingException("This evidence no longer exists."));
+        projects.control(row.controlId());
+        if (row.contentId() == null) {
+            throw new UserFacingException("A link has no stored content to verify.");
+        }
+        var sha = sha256();
+        long size = 0;
+        try (var in = new DigestInputStream(store.open(row.contentId()), sha)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                size += n;
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("The stored content could not be read: " + e.getMessage());
+        }
+        String actual = HexFormat.of().formatHex(sha.digest());
+        return new VerifyResult(actual.equals(row.version().sha256()) && size == row.version().size(),
+                row.version().sha256(), actual, size);
+    }
+
+    /** A stored file for download, after checking the reader's permission and scope. */
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public Download download(long versionId) {
+        var row = repository.version(versionId).orElseThrow(() -> new UserFacingException("This evidence no longer exists."));
+        projects.control(row.controlId());
+        if (row.contentId() == null) {
+            throw new UserFacingException("This evidence is a link, not a file.");
+        }
+        var v = row.version();
+        long content = row.contentId();
+        return new Download(v.fileName(), v.contentType(), v.size(), v.sha256(), () -> store.open(content));
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    @Transactional(readOnly = true)
+    public List<ReviewItem> reviewQueue(int offset, int limit) {
+        var teams = access.visibleTeams().orElse(null);
+        var rows = repository.submitted(teams, offset, limit);
+        var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
+        var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
+        controls.forEach(c -> byId.put(c.id(), c));
+        return rows.stream().filter(r -> byId.containsKey(r.controlId()))
+                .map(r -> new ReviewItem(byId.get(r.controlId()), repository.item(r.version().itemId()).orElseThrow(), r.version()))
+                .toList();
+    }
+
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    @Transactional(readOnly = true)
+    public int countReviewQueue() {
+        return repository.countSubmitted(access.visibleTeams().orElse(null));
+    }
+
+    /** A version waiting for review, with its control and item. */
+    public record ReviewItem(ProjectControl control, EvidenceItem item, EvidenceVersion version) {
+    }
+
+    private ProjectControl requireUploadable(ProjectControlId controlId) {
+        var control = projects.control(controlId);
+        access.requireEdit(control.projectId());
+        if (control.owner() == Owner.AWS || control.owner() == Owner.NOT_APPLICABLE) {
+            throw new UserFacingException(control.code() + " is " + (control.owner() == Owner.AWS ? "AWS's" : "not applicable")
+                    + " for this project: it is evidenced by AWS attestations, not uploads.");
+        }
+        return control;
+    }
+
+    private static void checkValidity(LocalDate from, LocalDate until) {
+        if (from != null && until != null && from.isAfter(until)) {
+            throw new UserFacingException("Valid from must be on or before valid until.");
+        }
+    }
+
+    static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.demarc.evidence.ui;
+
+import com.demarc.evidence.AuditPackageService;
+import com.demarc.evidence.PackageReport;
+import com.demarc.project.Project;
+import com.demarc.project.ProjectService;
+import com.demarc.shared.UserFacingException;
+import com.demarc.shared.ui.Notices;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Auditors and managers download a project's audit package, and verify a package they hold against its manifest. */
+@Route("audit-packages")
+@PageTitle("Audit packages")
+@Menu(title = "Audit packages", order = 32, icon = "vaadin:package")
+@RolesAllowed({"MANAGER", "AUDITOR"})
+class AuditPackageView extends VerticalLayout {
+    private final Div report = new Div();
+
+    AuditPackageView(AuditPackageService packages, ProjectService projects) {
+        var project = new Select<Project>();
+        project.setLabel("Project");
+        project.setId("package-project");
+        project.setItems(projects.findProjects("", false, 0, 10_000));
+        project.setItemLabelGenerator(p -> p.name() + " (" + p.teamName() + ")");
+        var download = new Anchor("", "Download audit package (ZIP)");
+        download.setId("package-download");
+        download.setEnabled(false);
+        project.addValueChangeListener(e -> {
+            download.setHref(e.getValue() == null ? "" : "files/audit-package/" + e.getValue().id().value());
+            download.setEnabled(e.getValue() != null);
+        });
+        var verify = new Upload(new UploadHandler() {
+            @Override
+            public void handleUploadRequest(UploadEvent event) {
+                UI ui = event.getUI();
+                try (var in = event.getInputStream()) {
+                    PackageReport result = packages.verify(in);
+                    ui.access(() -> show(result));
+                } catch (UserFacingException e) {
+                    ui.access(() -> Notices.error(e));
+                } catch (java.io.IOException e) {
+                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: try again.")));
+                }
+            }
+        });
+        verify.setId("package-verify");
+        verify.setMaxFiles(1);
+        verify.setAcceptedFileTypes(".zip");
+        report.setId("package-report");
+        add(new Paragraph("An audit package holds the project's current accepted, unexpired evidence in a folder per "
+                + "control, the AWS attestations of its inherited controls, and a manifest (CSV and JSON) of every "
+                + "control with owner, RACI, status, file, size, SHA-256, uploader and reviewer."),
+                project, download, new H3("Verify a package"),
+                new Paragraph("Drop an audit package here to check every file against its manifest."), verify, report);
+    }
+
+    private void show(PackageReport result) {
+        report.removeAll();
+        if (result.ok()) {
+            report.add(new Paragraph("Verified: all " + result.filesChecked() + " files match the manifest."));
+            return;
+        }
+        var list = new UnorderedList();
+        result.problems().forEach(p -> list.add(new ListItem(p)));
+        report.add(new Paragraph("Does not verify: " + result.problems().size() + " problem(s) in "
+                + result.filesChecked() + " files listed."), list);
+    }
+}
