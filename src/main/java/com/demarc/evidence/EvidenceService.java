@@ -92,6 +92,11 @@ public class EvidenceService {
         checkValidity(validFrom, validUntil);
         try {
             var buffered = new BufferedInputStream(in, 64 * 1024);
+            buffered.mark(1);
+            if (buffered.read() < 0) {
+                throw new EvidenceRefused("The file is empty: nothing was stored. Choose the file that holds the evidence.");
+            }
+            buffered.reset();
             String contentType = types.check(name, buffered);
             var stored = store.store(buffered, maxFileSize());
             if (FileTypePolicy.isZipFamily(contentType)) {

@@ -52,7 +52,10 @@ public final class Actors {
         var system = new DemarcUser(0, "system", "System", roles, true, null);
         var token = new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities());
         var strategies = new ArrayList<SecurityContextHolderStrategy>(STRATEGIES);
-        strategies.add(SecurityContextHolder.getContextHolderStrategy());
+        var global = SecurityContextHolder.getContextHolderStrategy();
+        if (strategies.stream().noneMatch(s -> s == global)) {
+            strategies.add(global);
+        }
         List<SecurityContext> previous = new ArrayList<>();
         for (var strategy : strategies) {
             previous.add(strategy.getContext());
