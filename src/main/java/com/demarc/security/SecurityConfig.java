@@ -29,7 +29,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
-                .requestMatchers("/styles/**", "/images/**").permitAll());
+                .requestMatchers("/styles/**", "/images/**").permitAll()
+                // evidence downloads and audit packages: role and scope are checked by the services
+                .requestMatchers("/files/**").authenticated());
         // Session fixation: Spring Security changes the session id at login (changeSessionId, its default).
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())

@@ -82,7 +82,9 @@ public abstract class BrowserTest {
     }
 
     protected WebDriverWait waitUp() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     protected void login(String username, String password) {

@@ -1,0 +1,115 @@
+package com.demarc.evidence.internal;
+
+import com.demarc.catalog.Owner;
+import com.demarc.evidence.AttestationService;
+import com.demarc.evidence.EvidenceService;
+import com.demarc.project.ControlQuery;
+import com.demarc.project.Project;
+import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectService;
+import com.demarc.shared.Actors;
+import com.demarc.shared.Role;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Demo evidence (profile {@code demo} only): a few real files on Checkout API — accepted, awaiting review, one
+ * expiring soon — and an AWS SOC 2 report linked to the AWS-owned controls of every demo project. Runs once.
+ */
+@Component
+@Profile("demo")
+@Order(40)
+class DemoEvidenceData implements ApplicationRunner {
+    private final EvidenceService evidence;
+    private final AttestationService attestations;
+    private final ProjectService projects;
+    private final JdbcClient jdbc;
+
+    DemoEvidenceData(EvidenceService evidence, AttestationService attestations, ProjectService projects, JdbcClient jdbc) {
+        this.evidence = evidence;
+        this.attestations = attestations;
+        this.projects = projects;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("select exists(select 1 from attestation) or exists(select 1 from evidence_item)")
+                .query(Boolean.class).single()) {
+            return;
+        }
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
+            var today = projects.today();
+            Project checkout = projects.findProjects("Checkout API", false, 0, 5).stream()
+                    .filter(p -> p.name().equals("Checkout API")).findFirst().orElse(null);
+            if (checkout != null) {
+                upload(checkout, "SRM-IAM-03", "root-mfa-evidence.pdf", "Root user MFA: hardware keys on all accounts",
+                        today.minusMonths(2), today.plusMonths(10), true);
+                upload(checkout, "SRM-IAM-06", "access-review-2026-q3.pdf", "Quarterly IAM access review Q3 2026",
+                        today.minusMonths(1), today.plusDays(20), true);
+                upload(checkout, "SRM-DET-01", "cloudtrail-organisation-trail.pdf", "Organisation CloudTrail configuration",
+                        today.minusDays(5), today.plusYears(1), false);
+            }
+            var soc2 = attestations.create("AWS SOC 2 Type II report (Apr–Sep 2026)", "SOC 2 Type II",
+                    LocalDate.of(2026, 4, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2027, 3, 31),
+                    "https://aws.amazon.com/artifact/", "aws-soc2-type2-2026h1.pdf",
+                    new ByteArrayInputStream(DemoPdf.of("AWS SOC 2 Type II report, April to September 2026 (demo stand-in)")));
+            List<String> awsCodes = jdbc.sql("""
+                            select distinct c.code from project_control pc join control c on c.id = pc.control_id
+                             where pc.owner = 'AWS' and c.code like 'SRM-AWS-%'""").query(String.class).list();
+            attestations.link(soc2.id(), awsCodes, List.of());
+        });
+    }
+
+    private void upload(Project project, String code, String file, String title, LocalDate from, LocalDate until,
+                        boolean accept) {
+        ProjectControl row = projects.controls(new ControlQuery(project.id(), null, null, null, null, code), 0, 5)
+                .stream().filter(c -> c.code().equals(code) && c.owner() != Owner.AWS).findFirst().orElse(null);
+        if (row == null) {
+            return;
+        }
+        var item = evidence.upload(row.id(), null, file, new ByteArrayInputStream(DemoPdf.of(title)), title, from, until);
+        if (accept) {
+            var v = item.current();
+            evidence.review(v.id(), v.version(), true, "Checked against the account settings.");
+        }
+    }
+
+    /** A minimal valid one-page PDF with a line of text. */
+    static final class DemoPdf {
+        static byte[] of(String text) {
+            String safe = text.replace("\\", "").replace("(", "[").replace(")", "]");
+            String body = "BT /F1 14 Tf 72 720 Td (" + safe + ") Tj ET";
+            String[] objects = {
+                    "<< /Type /Catalog /Pages 2 0 R >>",
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                    "<< /Length " + body.length() + " >>\nstream\n" + body + "\nendstream",
+                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+            var out = new StringBuilder("%PDF-1.4\n");
+            int[] offsets = new int[objects.length];
+            for (int i = 0; i < objects.length; i++) {
+                offsets[i] = out.length();
+                out.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+            }
+            int xref = out.length();
+            out.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+            for (int offset : offsets) {
+                out.append(String.format("%010d 00000 n \n", offset));
+            }
+            out.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                    .append(xref).append("\n%%EOF\n");
+            return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
