@@ -21,7 +21,14 @@ import java.time.Clock;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(Application.class, args);
+        var app = new SpringApplication(Application.class);
+        if (java.util.Arrays.asList(args).contains("--verify-audit-log")) {
+            // a command, not a server: no web server, no demo data
+            app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude",
+                    "com.vaadin.flow.spring.SpringBootAutoConfiguration,com.vaadin.flow.spring.SpringSecurityAutoConfiguration"));
+        }
+        app.run(args);
     }
 
     @Bean

@@ -28,15 +28,17 @@ import static com.demarc.shared.Permissions.HAS_SERVICE_EDIT;
 /** Reading the responsibility model, and what compliance managers change in it. */
 @Service
 public class CatalogService {
+    private final com.demarc.audit.AuditLog audit;
     private static final Pattern SERVICE_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
     private static final Pattern ORG_CODE = Pattern.compile("^ORG-[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,2}$");
 
     private final CatalogRepository repository;
     private final CatalogStore store;
 
-    CatalogService(CatalogRepository repository, CatalogStore store) {
+    CatalogService(CatalogRepository repository, CatalogStore store, com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.store = store;
+        this.audit = audit;
     }
 
     @PreAuthorize(HAS_CATALOG_READ)
@@ -116,8 +118,11 @@ public class CatalogService {
             throw new UserFacingException("The service was not saved: fix the fields below.", problems);
         }
         try {
-            return repository.service(repository.insertService(c, name.strip(), category, Actors.currentUsername()))
+            var added = repository.service(repository.insertService(c, name.strip(), category, Actors.currentUsername()))
                     .orElseThrow();
+            audit.record("SERVICE_ADDED", "aws-service", added.code(), "Added AWS service " + added.name(), null,
+                    added.category().name());
+            return added;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("A service with the code " + c + " exists already.");
         }
@@ -130,12 +135,16 @@ public class CatalogService {
         if (!problems.isEmpty()) {
             throw new UserFacingException("The service was not saved: fix the fields below.", problems);
         }
+        var old = repository.service(id);
         if (!repository.updateService(id, expectedVersion, name.strip(), category, Actors.currentUsername())) {
             var who = repository.serviceChangedBy(id)
                     .orElseThrow(() -> new UserFacingException("This service no longer exists."));
             throw new ConcurrentEditException("The service", who[0], null);
         }
-        return repository.service(id).orElseThrow();
+        var changed = repository.service(id).orElseThrow();
+        audit.record("SERVICE_UPDATED", "aws-service", changed.code(), "Changed AWS service " + changed.name(),
+                old.map(o -> o.name() + " / " + o.category()).orElse(null), changed.name() + " / " + changed.category());
+        return changed;
     }
 
     private static List<String> serviceProblems(String name, ServiceCategory category) {
@@ -158,7 +167,10 @@ public class CatalogService {
         }
         try {
             var id = repository.insertOrganisationControl(normalise(draft), Actors.currentUsername());
-            return repository.control(id).orElseThrow();
+            var created = repository.control(id).orElseThrow();
+            audit.record("CONTROL_CREATED", "control", created.code(), "Added organisation control " + created.code()
+                    + " " + created.title(), null, created.defaultOwner().name());
+            return created;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("The code " + draft.code().strip() + " is taken: choose another.");
         }
@@ -179,7 +191,10 @@ public class CatalogService {
         if (!repository.updateOrganisationControl(id, expectedVersion, normalise(draft), Actors.currentUsername())) {
             throw new ConcurrentEditException("Control " + before.code(), before.updatedBy(), before.updatedAt());
         }
-        return repository.control(id).orElseThrow();
+        var after = repository.control(id).orElseThrow();
+        audit.record("CONTROL_UPDATED", "control", after.code(), "Changed organisation control " + after.code(),
+                before.title() + " / " + before.defaultOwner(), after.title() + " / " + after.defaultOwner());
+        return after;
     }
 
     private ControlDraft normalise(ControlDraft d) {
@@ -256,12 +271,14 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public void exportYaml(ModelId model, Writer out) {
         CatalogStore.writeYaml(store.load(model), out);
+        audit.recordIndependently("CATALOG_EXPORTED", "catalog", model.value(), "Exported a catalog version as YAML");
     }
 
     @PreAuthorize(HAS_CATALOG_READ)
     @Transactional(readOnly = true)
     public void exportCsv(ModelId model, Writer out) {
         CatalogStore.writeCsv(store.load(model), out);
+        audit.recordIndependently("CATALOG_EXPORTED", "catalog", model.value(), "Exported a catalog version as CSV");
     }
 
     /** Imports a whole model version from YAML; validates everything first and stores nothing on any problem. */
@@ -269,7 +286,10 @@ public class CatalogService {
     @Transactional
     public ResponsibilityModel importYaml(Reader in) {
         var doc = CatalogStore.readYaml(in);
-        return repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
+        var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
+        audit.record("CATALOG_IMPORTED", "catalog", model.version(), "Imported " + model.label() + " from YAML ("
+                + doc.controls().size() + " controls)", null, null);
+        return model;
     }
 
     /**
@@ -295,6 +315,9 @@ public class CatalogService {
         var header = new CatalogDocument.Header("AWS", name.strip(), version.strip(), published,
                 latestModel().sourceUrl());
         var doc = store.withSummaryOf(CatalogStore.readCsv(in, header), latestModel().id());
-        return repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
+        var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
+        audit.record("CATALOG_IMPORTED", "catalog", model.version(), "Imported " + model.label() + " from CSV ("
+                + doc.controls().size() + " controls)", null, null);
+        return model;
     }
 }

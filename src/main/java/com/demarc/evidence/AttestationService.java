@@ -28,6 +28,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
  */
 @Service
 public class AttestationService {
+    private final com.demarc.audit.AuditLog audit;
     private final EvidenceRepository repository;
     private final EvidenceStore store;
     private final FileTypePolicy types;
@@ -35,12 +36,13 @@ public class AttestationService {
     private final ProjectService projects;
 
     AttestationService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, EvidenceLimits limits,
-                       ProjectService projects) {
+                       ProjectService projects, com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.store = store;
         this.types = types;
         this.limits = limits;
         this.projects = projects;
+        this.audit = audit;
     }
 
     @PreAuthorize(HAS_EVIDENCE_READ)
@@ -98,7 +100,10 @@ public class AttestationService {
         }
         long id = repository.insertAttestation(name.strip(), reportType.strip(), periodFrom, periodTo, validUntil,
                 hasUrl ? url.strip() : null, contentId, storedName, type, size, sha, Actors.currentUsername());
-        return repository.attestation(id).orElseThrow();
+        var created = repository.attestation(id).orElseThrow();
+        audit.record("ATTESTATION_CREATED", "attestation", id, created.reportType() + ": " + created.name(), null,
+                "valid until " + created.validUntil() + (sha == null ? "" : "; sha256=" + sha));
+        return created;
     }
 
     /**
@@ -117,7 +122,10 @@ public class AttestationService {
                 : projectIds;
         var rows = projects.controlsForEdit(targets, codes).stream()
                 .filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
-        return repository.link(attestationId, rows, Actors.currentUsername());
+        int linked = repository.link(attestationId, rows, Actors.currentUsername());
+        audit.record("ATTESTATION_LINKED", "attestation", attestationId, "Linked to " + linked + " project control(s)",
+                null, String.join(", ", codes));
+        return linked;
     }
 
     @PreAuthorize(HAS_EVIDENCE_READ)

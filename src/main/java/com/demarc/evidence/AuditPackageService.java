@@ -46,6 +46,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_EXPORT;
  */
 @Service
 public class AuditPackageService {
+    private final com.demarc.audit.AuditLog audit;
     static final String[] COLUMNS = {"path", "control", "title", "owner", "raci", "status", "evidence", "file", "size",
             "sha256", "uploaded_by", "uploaded_at", "reviewed_by", "reviewed_at", "valid_until"};
 
@@ -56,12 +57,13 @@ public class AuditPackageService {
     private final Clock clock;
 
     AuditPackageService(EvidenceRepository repository, EvidenceStore store, ProjectService projects, RaciService raci,
-                        Clock clock) {
+                        Clock clock, com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.store = store;
         this.projects = projects;
         this.raci = raci;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The package's file name, e.g. demarc-audit-checkout-api-2026-11-28.zip. */
@@ -77,6 +79,7 @@ public class AuditPackageService {
     @Transactional(readOnly = true)
     public void write(ProjectId projectId, ControlQuery filter, OutputStream out) throws IOException {
         Project project = projects.project(projectId);
+        audit.recordIndependently("AUDIT_PACKAGE_EXPORTED", "project", projectId.value(), "Audit package of " + project.name());
         var query = filter == null ? new ControlQuery(projectId, null, null, null, null, null)
                 : new ControlQuery(projectId, null, filter.domainCode(), filter.owner(), filter.status(), filter.text());
         var today = projects.today();

@@ -37,6 +37,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
  */
 @Service
 public class EvidenceService {
+    private final com.demarc.audit.AuditLog audit;
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
 
     private final EvidenceRepository repository;
@@ -49,7 +50,8 @@ public class EvidenceService {
     private final CurrentUser currentUser;
 
     EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
-                    EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser) {
+                    EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
+                    com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.store = store;
         this.types = types;
@@ -58,6 +60,7 @@ public class EvidenceService {
         this.projects = projects;
         this.access = access;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     public long maxFileSize() {
@@ -87,7 +90,7 @@ public class EvidenceService {
     @Transactional
     public EvidenceItem upload(ProjectControlId controlId, Long itemId, String fileName, InputStream in, String title,
                                LocalDate validFrom, LocalDate validUntil) {
-        requireUploadable(controlId);
+        var control = requireUploadable(controlId);
         String name = types.checkName(fileName);
         checkValidity(validFrom, validUntil);
         try {
@@ -117,7 +120,11 @@ public class EvidenceService {
                 repository.touchItem(item, Actors.currentUsername());
             }
             repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
-            return repository.item(item).orElseThrow();
+            var saved = repository.item(item).orElseThrow();
+            audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
+                    + ": " + name + " (version " + saved.current().number() + ")", null,
+                    "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
+            return saved;
         } catch (IOException e) {
             throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
                     + "): nothing was stored. Upload the file again.");
@@ -140,7 +147,9 @@ public class EvidenceService {
         long item = repository.insertItem(controlId, "LINK", title.strip(), description == null ? "" : description.strip(),
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
-        return repository.item(item).orElseThrow();
+        var saved = repository.item(item).orElseThrow();
+        audit.record("EVIDENCE_LINK_ADDED", "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
+        return saved;
     }
 
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
@@ -172,7 +181,11 @@ public class EvidenceService {
                 comment == null ? null : comment.strip(), Actors.currentUsername())) {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
-        return repository.version(versionId).orElseThrow().version();
+        var reviewed = repository.version(versionId).orElseThrow().version();
+        audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
+                : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase(), ReviewState.SUBMITTED.name(),
+                reviewed.reviewState().name() + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()));
+        return reviewed;
     }
 
     /** Deletes an item with all its versions and content: managers, or the uploader while nothing is accepted. */
@@ -189,6 +202,9 @@ public class EvidenceService {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
+        audit.record("EVIDENCE_DELETED", "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
+                + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
+                .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);
     }
 
     /** Re-reads the stored content and hashes it again. */
@@ -227,6 +243,7 @@ public class EvidenceService {
         }
         var v = row.version();
         long content = row.contentId();
+        audit.recordIndependently("EVIDENCE_DOWNLOADED", "evidence", versionId, v.fileName() + " (sha256 " + v.sha256() + ")");
         return new Download(v.fileName(), v.contentType(), v.size(), v.sha256(), () -> store.open(content));
     }
 

@@ -24,6 +24,7 @@ import static com.demarc.shared.Permissions.HAS_USER_MANAGE;
 /** What admins do with users and teams. Every operation needs the matching permission. */
 @Service
 public class OrganizationService {
+    private final com.demarc.audit.AuditLog audit;
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
@@ -34,12 +35,14 @@ public class OrganizationService {
     private final ApplicationEventPublisher events;
 
     OrganizationService(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-                        PasswordPolicy passwordPolicy, ApplicationEventPublisher events) {
+                        PasswordPolicy passwordPolicy, ApplicationEventPublisher events,
+                        com.demarc.audit.AuditLog audit) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.events = events;
+        this.audit = audit;
     }
 
     @PreAuthorize(HAS_USER_MANAGE)
@@ -66,7 +69,9 @@ public class OrganizationService {
             var id = users.insert(draft.username().strip(), draft.displayName().strip(), draft.email().strip(),
                     passwordEncoder.encode(initialPassword), draft.enabled(), draft.roles(), Actors.currentUsername());
             users.replaceMemberships(id, draft.teams());
-            return users.findById(id).orElseThrow();
+            var created = users.findById(id).orElseThrow();
+            audit.record("USER_CREATED", "user", created.username(), "Created user " + created.username(), null, describe(created));
+            return created;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("The username '" + draft.username() + "' is taken: choose another.");
         }
@@ -97,7 +102,10 @@ public class OrganizationService {
         if (before.enabled() && !draft.enabled()) {
             events.publishEvent(new UserDisabled(id, before.username()));
         }
-        return users.findById(id).orElseThrow();
+        var after = users.findById(id).orElseThrow();
+        audit.record(before.enabled() && !after.enabled() ? "USER_DISABLED" : "USER_UPDATED", "user", after.username(),
+                "Changed user " + after.username(), describe(before), describe(after));
+        return after;
     }
 
     @PreAuthorize(HAS_USER_MANAGE)
@@ -109,6 +117,30 @@ public class OrganizationService {
             throw new UserFacingException("The password was not changed.", problems);
         }
         users.updatePassword(id, passwordEncoder.encode(newPassword), Actors.currentUsername());
+        audit.record("PASSWORD_RESET", "user", user.username(), "Reset the password of " + user.username(), null, null);
+    }
+
+    /** An auditor's end date (login refused after it) and scope (teams; empty = all teams). */
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional
+    public void setAuditorAccess(UserId id, java.time.LocalDate until, Set<TeamId> scope) {
+        var user = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
+        var before = users.accessUntil(id).orElse(null) + " " + users.auditorScope(id);
+        users.setAuditorAccess(id, until, scope, Actors.currentUsername());
+        audit.record("AUDITOR_ACCESS_CHANGED", "user", user.username(), "Auditor access of " + user.username(),
+                before, until + " " + scope.stream().map(TeamId::value).sorted().toList());
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.LocalDate> accessUntil(UserId id) {
+        return users.accessUntil(id);
+    }
+
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional(readOnly = true)
+    public List<TeamId> auditorScope(UserId id) {
+        return users.auditorScope(id);
     }
 
     /** The signed-in user changes their own password, proving they know the current one. */
@@ -125,6 +157,7 @@ public class OrganizationService {
             throw new UserFacingException("The password was not changed.", problems);
         }
         users.updatePassword(login.id(), passwordEncoder.encode(newPassword), me.getUsername());
+        audit.record("PASSWORD_CHANGED", "user", me.getUsername(), me.getUsername() + " changed their password", null, null);
     }
 
     /** The signed-in user's own account. */
@@ -170,7 +203,9 @@ public class OrganizationService {
         try {
             var id = teams.insert(name.strip(), description == null ? "" : description.strip(), Actors.currentUsername());
             teams.replaceMembers(id, members);
-            return teams.findById(id).orElseThrow();
+            var team = teams.findById(id).orElseThrow();
+            audit.record("TEAM_CREATED", "team", team.name(), "Created team " + team.name(), null, describe(team));
+            return team;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("A team named '" + name.strip() + "' exists already: choose another name.");
         }
@@ -193,7 +228,18 @@ public class OrganizationService {
             throw new UserFacingException("A team named '" + name.strip() + "' exists already: choose another name.");
         }
         teams.replaceMembers(id, members);
-        return teams.findById(id).orElseThrow();
+        var after = teams.findById(id).orElseThrow();
+        audit.record("TEAM_UPDATED", "team", after.name(), "Changed team " + after.name(), describe(before), describe(after));
+        return after;
+    }
+
+    private static String describe(UserAccount u) {
+        return "name=" + u.displayName() + "; email=" + u.email() + "; enabled=" + u.enabled() + "; roles="
+                + u.roles().stream().map(Enum::name).sorted().toList() + "; teams=" + u.teamNames();
+    }
+
+    private static String describe(Team t) {
+        return "name=" + t.name() + "; members=" + t.members().stream().map(UserRef::username).sorted().toList();
     }
 
     private List<String> validate(UserDraft d, boolean creating) {

@@ -24,6 +24,12 @@ public class UserDirectory {
         return username == null ? Optional.empty() : users.findLogin(username.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** The teams an auditor may read; empty means every team. */
+    @Transactional(readOnly = true)
+    public List<TeamId> auditorScope(UserId user) {
+        return users.auditorScope(user);
+    }
+
     /** The teams a user belongs to now (read live, so a membership change applies at once). */
     @Transactional(readOnly = true)
     public List<TeamId> teamsOf(UserId user) {

@@ -18,10 +18,18 @@ import java.util.Optional;
 public class ProjectAccess {
     private final CurrentUser currentUser;
     private final ProjectRepository projects;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ProjectAccess(CurrentUser currentUser, ProjectRepository projects) {
+    ProjectAccess(CurrentUser currentUser, ProjectRepository projects,
+                  org.springframework.context.ApplicationEventPublisher events) {
         this.currentUser = currentUser;
         this.projects = projects;
+        this.events = events;
+    }
+
+    private AccessDeniedException denied(String message, String what) {
+        events.publishEvent(new com.demarc.shared.AccessDenied(com.demarc.shared.Actors.currentUsername(), what));
+        return new AccessDeniedException(message);
     }
 
     /** The teams whose projects the user may see, or empty for "all teams". */
@@ -35,7 +43,7 @@ public class ProjectAccess {
     public void requireRead(ProjectId project) {
         long team = projects.teamOf(project).orElseThrow(() -> new AccessDeniedException("No such project."));
         if (!currentUser.seesAllTeams() && !currentUser.teams().contains(new TeamId(team))) {
-            throw new AccessDeniedException("This project belongs to another team.");
+            throw denied("This project belongs to another team.", "read project " + project.value());
         }
     }
 
@@ -45,23 +53,19 @@ public class ProjectAccess {
     }
 
     public void requireEditTeam(TeamId team) {
-        var user = currentUser.require();
-        if (user.hasRole(Role.MANAGER)) {
-            return;
+        if (!mayEdit(team)) {
+            throw denied("You can only change projects of your own teams.", "change a project of team " + team.value());
         }
-        if (user.hasRole(Role.MEMBER) && currentUser.teams().contains(team)) {
-            return;
-        }
-        throw new AccessDeniedException("You can only change projects of your own teams.");
     }
 
+    private boolean mayEdit(TeamId team) {
+        var user = currentUser.require();
+        return user.hasRole(Role.MANAGER) || (user.hasRole(Role.MEMBER) && currentUser.memberTeams().contains(team));
+    }
+
+    /** For showing or hiding edit controls: no audit entry, since nothing was attempted. */
     public boolean canEdit(ProjectId project) {
-        try {
-            requireEdit(project);
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
-        }
+        return projects.teamOf(project).map(t -> mayEdit(new TeamId(t))).orElse(false);
     }
 
     /** Teams the user may create projects for (managers: null = any). */
@@ -70,6 +74,6 @@ public class ProjectAccess {
         if (user.hasRole(Role.MANAGER)) {
             return Optional.empty();
         }
-        return Optional.of(user.hasRole(Role.MEMBER) ? currentUser.teams() : List.of());
+        return Optional.of(user.hasRole(Role.MEMBER) ? currentUser.memberTeams() : List.of());
     }
 }

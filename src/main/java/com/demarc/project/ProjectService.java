@@ -35,6 +35,7 @@ import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
 /** Projects and their control register: every operation checks the permission and the project's team (scope). */
 @Service
 public class ProjectService {
+    private final com.demarc.audit.AuditLog audit;
     static final String AUTO_NA = "No AWS service this project uses needs this control.";
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
 
@@ -43,11 +44,13 @@ public class ProjectService {
     private final CatalogService catalog;
     private final java.time.Clock clock;
 
-    ProjectService(ProjectRepository repository, ProjectAccess access, CatalogService catalog, java.time.Clock clock) {
+    ProjectService(ProjectRepository repository, ProjectAccess access, CatalogService catalog, java.time.Clock clock,
+                   com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.access = access;
         this.catalog = catalog;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // --- projects
@@ -95,7 +98,10 @@ public class ProjectService {
         repository.replaceServices(id, clean.serviceIds());
         repository.event(id, null, Actors.currentUsername(), "project", null, "created");
         sync(id, model, clean.serviceIds(), true);
-        return project(id);
+        var created = project(id);
+        audit.record("PROJECT_CREATED", "project", id.value(), "Created project " + created.name() + " ("
+                + created.teamName() + ")", null, codes(clean.serviceIds(), servicesById()));
+        return created;
     }
 
     /** Which controls would change owner if the project used these services instead ("adding EC2 makes guest OS patching yours"). */
@@ -132,7 +138,11 @@ public class ProjectService {
                     codes(clean.serviceIds(), names));
             sync(id, before.modelId(), clean.serviceIds(), true);
         }
-        return project(id);
+        var after = project(id);
+        audit.record("PROJECT_UPDATED", "project", id.value(), "Changed project " + after.name(),
+                before.name() + "; services " + codes(oldServices, servicesById()),
+                after.name() + "; services " + codes(clean.serviceIds(), servicesById()));
+        return after;
     }
 
     @PreAuthorize(HAS_PROJECT_EDIT)
@@ -144,6 +154,8 @@ public class ProjectService {
             throw new ConcurrentEditException("Project " + before.name(), before.updatedBy(), before.updatedAt());
         }
         repository.event(id, null, Actors.currentUsername(), "archived", String.valueOf(before.archived()), String.valueOf(archived));
+        audit.record(archived ? "PROJECT_ARCHIVED" : "PROJECT_RESTORED", "project", id.value(),
+                (archived ? "Archived " : "Restored ") + before.name(), null, null);
         return project(id);
     }
 
@@ -166,6 +178,8 @@ public class ProjectService {
         var to = catalog.models().stream().filter(m -> m.id().equals(target)).findFirst()
                 .orElseThrow(() -> new UserFacingException("That catalog version does not exist."));
         repository.event(id, null, Actors.currentUsername(), "catalog version", before.modelLabel(), to.label());
+        audit.record("PROJECT_UPGRADED", "project", id.value(), "Moved " + before.name() + " to " + to.label(),
+                before.modelLabel(), to.label());
         sync(id, target, Set.copyOf(repository.serviceIds(id)), true);
         return project(id);
     }
@@ -261,6 +275,9 @@ public class ProjectService {
         if (before.status() != status) {
             repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
         }
+        audit.record("STATUS_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(),
+                before.status().label() + (before.dueDate() == null ? "" : ", due " + before.dueDate()),
+                status.label() + (dueDate == null ? "" : ", due " + dueDate));
         if (!Objects.equals(before.dueDate(), dueDate)) {
             repository.event(before.projectId(), id, actor, "due date", str(before.dueDate()), str(dueDate));
         }
@@ -290,6 +307,7 @@ public class ProjectService {
                     now.updatedBy(), now.updatedAt());
         }
         repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
+        audit.record("RACI_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
     }
 
     /**
@@ -307,6 +325,9 @@ public class ProjectService {
                     + "else while you were working. Reload, check the preview and apply again.");
         }
         repository.events(changes, actor);
+        audit.record("RACI_BULK_CHANGED", "project-control", null, changes.size() + " RACI change(s) in "
+                + changes.stream().map(RaciChange::project).distinct().count() + " project(s)", null,
+                changes.stream().limit(20).map(c -> c.id().value() + ": " + c.to()).collect(Collectors.joining("; ")));
     }
 
     public LocalDate today() {

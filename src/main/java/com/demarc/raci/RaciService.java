@@ -30,16 +30,19 @@ import static com.demarc.shared.Permissions.HAS_RACI_EDIT;
 /** RACI of project controls: the rules are enforced here, with permission and project scope on every call. */
 @Service
 public class RaciService {
+    private final com.demarc.audit.AuditLog audit;
     private final RaciRepository repository;
     private final ProjectService projects;
     private final ProjectAccess access;
     private final CurrentUser currentUser;
 
-    RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser) {
+    RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
+                com.demarc.audit.AuditLog audit) {
         this.repository = repository;
         this.projects = projects;
         this.access = access;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -160,6 +163,8 @@ public class RaciService {
         }
         long id = repository.insertTemplate(name.strip(), Actors.currentUsername());
         pattern.forEach((code, entries) -> entries.forEach(e -> repository.insertTemplateEntry(id, code, e)));
+        audit.record("RACI_TEMPLATE_SAVED", "raci-template", id, "Saved template " + name.strip() + " from project "
+                + project.value() + " (" + pattern.size() + " controls)", null, null);
         return repository.templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
 

@@ -11,16 +11,19 @@ import org.springframework.stereotype.Service;
 @Service
 class AccountDetailsService implements UserDetailsService {
     private final UserDirectory directory;
+    private final java.time.Clock clock;
 
-    AccountDetailsService(UserDirectory directory) {
+    AccountDetailsService(UserDirectory directory, java.time.Clock clock) {
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         var account = directory.findForLogin(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+        boolean current = account.accessUntil() == null || !account.accessUntil().isBefore(java.time.LocalDate.now(clock));
         return new DemarcUser(account.id().value(), account.username(), account.displayName(), account.roles(),
-                account.enabled(), account.passwordHash());
+                account.enabled(), current, account.passwordHash());
     }
 }

@@ -28,13 +28,26 @@ public class CurrentUser {
         return new UserId(require().id());
     }
 
-    /** Managers, admins and auditors see every team; members only their own teams. */
+    /** Managers and admins see every team; auditors every team unless their scope names teams; members their own. */
     public boolean seesAllTeams() {
         var user = require();
-        return user.hasRole(Role.MANAGER) || user.hasRole(Role.ADMIN) || user.hasRole(Role.AUDITOR);
+        if (user.hasRole(Role.MANAGER) || user.hasRole(Role.ADMIN)) {
+            return true;
+        }
+        return user.hasRole(Role.AUDITOR) && directory.auditorScope(id()).isEmpty();
     }
 
-    public List<TeamId> teams() {
+    /** The teams the user is a member of (what editing is scoped to). */
+    public List<TeamId> memberTeams() {
         return directory.teamsOf(id());
+    }
+
+    /** The teams whose projects the user may read: their memberships, plus an auditor's scope. */
+    public List<TeamId> teams() {
+        var teams = new java.util.LinkedHashSet<>(directory.teamsOf(id()));
+        if (require().hasRole(Role.AUDITOR)) {
+            teams.addAll(directory.auditorScope(id()));
+        }
+        return List.copyOf(teams);
     }
 }

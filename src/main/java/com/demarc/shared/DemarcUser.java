@@ -22,9 +22,17 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Set<Role> roles;
     private final boolean enabled;
+    private final boolean accountNonExpired;
     private String passwordHash;
 
     public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled, String passwordHash) {
+        this(id, username, displayName, roles, enabled, true, passwordHash);
+    }
+
+    /** {@code accountNonExpired} false: an auditor past their end date, whose login is refused. */
+    public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
+                      boolean accountNonExpired, String passwordHash) {
+        this.accountNonExpired = accountNonExpired;
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -72,6 +80,11 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return username;
+    }
+
+    @Override
+    public boolean isAccountNonExpired() {
+        return accountNonExpired;
     }
 
     @Override

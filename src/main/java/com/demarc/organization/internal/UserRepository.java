@@ -60,11 +60,11 @@ public class UserRepository {
     }
 
     public Optional<LoginAccount> findLogin(String username) {
-        return jdbc.sql("select id, username, display_name, password_hash, enabled, roles from app_user where username = :u")
+        return jdbc.sql("select id, username, display_name, password_hash, enabled, roles, access_until from app_user where username = :u")
                 .param("u", username)
                 .query((rs, n) -> new LoginAccount(new UserId(rs.getLong("id")), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        roles(rs.getArray("roles"))))
+                        roles(rs.getArray("roles")), rs.getObject("access_until", java.time.LocalDate.class)))
                 .optional();
     }
 
@@ -121,6 +121,26 @@ public class UserRepository {
     public List<TeamId> teamsOf(UserId id) {
         return jdbc.sql("select team_id from team_membership where user_id = :id order by team_id")
                 .param("id", id.value()).query((rs, n) -> new TeamId(rs.getLong(1))).list();
+    }
+
+    public List<TeamId> auditorScope(UserId id) {
+        return jdbc.sql("select team_id from auditor_scope where user_id = :id order by team_id")
+                .param("id", id.value()).query((rs, n) -> new TeamId(rs.getLong(1))).list();
+    }
+
+    public void setAuditorAccess(UserId id, java.time.LocalDate until, java.util.Set<TeamId> scope, String actor) {
+        jdbc.sql("update app_user set access_until = :u, updated_at = now(), updated_by = :a, version = version + 1 where id = :id")
+                .param("u", until).param("a", actor).param("id", id.value()).update();
+        jdbc.sql("delete from auditor_scope where user_id = :id").param("id", id.value()).update();
+        for (TeamId t : scope) {
+            jdbc.sql("insert into auditor_scope (user_id, team_id) values (:u, :t)").param("u", id.value())
+                    .param("t", t.value()).update();
+        }
+    }
+
+    public java.util.Optional<java.time.LocalDate> accessUntil(UserId id) {
+        return jdbc.sql("select access_until from app_user where id = :id").param("id", id.value())
+                .query((rs, n) -> rs.getObject(1, java.time.LocalDate.class)).optional();
     }
 
     public List<UserRef> enabledUsers() {

@@ -19,7 +19,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
-    public AccessDeniedView() {
+    private final transient org.springframework.context.ApplicationEventPublisher events;
+
+    public AccessDeniedView(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         setId("access-denied");
         add(new H2("Access denied"),
                 new Paragraph("Your role does not allow you to open this page. If you need it for your work, "
@@ -29,6 +32,8 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        events.publishEvent(new com.demarc.shared.AccessDenied(com.demarc.shared.Actors.currentUsername(),
+                "page /" + event.getLocation().getPath()));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }
