@@ -1,0 +1,150 @@
+package com.demarc.security;
+
+import com.demarc.audit.AuditFilter;
+import com.demarc.audit.AuditLog;
+import com.demarc.organization.OrganizationService;
+import com.demarc.organization.UserDraft;
+import com.demarc.organization.UserDirectory;
+import com.demarc.project.ProjectService;
+import com.demarc.shared.Actors;
+import com.demarc.shared.DemarcUser;
+import com.demarc.shared.Role;
+import com.demarc.support.DemarcTest;
+import com.demarc.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Throttling, user enumeration, auditor end dates and scopes — through the real sign-in provider. */
+@DemarcTest
+class LoginSecurityTest {
+    static final String PASSWORD = "river stone lantern 42";
+
+    @Autowired
+    AuthenticationProvider signIn;
+    @Autowired
+    OrganizationService organization;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    AuditLog audit;
+
+    private String newUser(Role role) {
+        String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> organization.createUser(new UserDraft(name, "Sec " + name,
+                name + "@example.com", true, Set.of(role), Set.of()), PASSWORD));
+        return name;
+    }
+
+    private org.springframework.security.core.Authentication login(String user, String password) {
+        return signIn.authenticate(new UsernamePasswordAuthenticationToken(user, password));
+    }
+
+    @Test
+    void tenFailuresLockTheAccountAndEvenTheRightPasswordIsRefusedWithTheSameMessage() {
+        String user = newUser(Role.MEMBER);
+        assertThat(login(user, PASSWORD).getName()).isEqualTo(user);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login(user, "wrong password " + UUID.randomUUID()))
+                    .isInstanceOf(BadCredentialsException.class).hasMessage("Bad credentials");
+        }
+        assertThatThrownBy(() -> login(user, PASSWORD)).isInstanceOf(BadCredentialsException.class).hasMessage("Bad credentials");
+        Actors.runAsSystem(Set.of(Role.AUDITOR), () -> {
+            assertThat(audit.find(new AuditFilter(null, "ACCOUNT_LOCKED", user, null, null), 0, 5)).hasSize(1);
+            assertThat(audit.count(new AuditFilter(null, "LOGIN_FAILED", user, null, null))).isEqualTo(10);
+            assertThat(audit.count(new AuditFilter(null, "LOGIN_REFUSED_LOCKED", user, null, null))).isEqualTo(1);
+            assertThat(audit.count(new AuditFilter(null, "LOGIN_SUCCEEDED", user, null, null))).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anUnknownUserGetsTheSameAnswerAndCostsAboutTheSameTimeAsAWrongPassword() {
+        String user = newUser(Role.MEMBER);
+        var wrongPassword = new ArrayList<Long>();
+        var unknownUser = new ArrayList<Long>();
+        String unknownMessage = null;
+        String wrongMessage = null;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            try {
+                login(user, "not it " + i);
+            } catch (AuthenticationException e) {
+                wrongMessage = e.getClass().getSimpleName() + ":" + e.getMessage();
+            }
+            wrongPassword.add(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            try {
+                login("nobody-" + UUID.randomUUID(), "not it " + i);
+            } catch (AuthenticationException e) {
+                unknownMessage = e.getClass().getSimpleName() + ":" + e.getMessage();
+            }
+            unknownUser.add(System.nanoTime() - t1);
+        }
+        assertThat(unknownMessage).isEqualTo(wrongMessage).isEqualTo("BadCredentialsException:Bad credentials");
+        Collections.sort(wrongPassword);
+        Collections.sort(unknownUser);
+        // both pay for one Argon2id check: the medians are within a factor of three of each other
+        assertThat(unknownUser.get(2)).isGreaterThan(wrongPassword.get(2) / 3);
+        assertThat(wrongPassword.get(2)).isGreaterThan(unknownUser.get(2) / 3);
+    }
+
+    @Test
+    void anAuditorPastTheirEndDateCannotSignIn() {
+        String auditor = newUser(Role.AUDITOR);
+        var id = users.findForLogin(auditor).orElseThrow().id();
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> organization.setAuditorAccess(id, LocalDate.now().plusDays(1), Set.of()));
+        assertThat(login(auditor, PASSWORD).getName()).isEqualTo(auditor);
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> organization.setAuditorAccess(id, LocalDate.now().minusDays(1), Set.of()));
+        assertThatThrownBy(() -> login(auditor, PASSWORD)).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void anAuditorWithAScopeReadsOnlyThoseTeams() {
+        String auditor = newUser(Role.AUDITOR);
+        var account = users.findForLogin(auditor).orElseThrow();
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> organization.setAuditorAccess(account.id(), null,
+                Set.of(fixtures.team("Payments"))));
+        var payments = fixtures.project("Payments", "Scoped", "S3");
+        var data = fixtures.project("Data Platform", "Out of scope", "S3");
+        var principal = new DemarcUser(account.id().value(), auditor, auditor, Set.of(Role.AUDITOR), true, null);
+        var token = new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities());
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(token);
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            assertThat(projects.project(payments.id()).name()).isEqualTo(payments.name());
+            assertThatThrownBy(() -> projects.project(data.id())).isInstanceOf(AccessDeniedException.class);
+            assertThat(projects.findProjects("", false, 0, 1000)).noneMatch(p -> p.teamName().equals("Data Platform"));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    @Test
+    @WithUserDetails("bob")
+    void aRefusalIsAudited() {
+        var payments = fixtures.project("Payments", "Refused", "S3");
+        assertThatThrownBy(() -> projects.project(payments.id())).isInstanceOf(AccessDeniedException.class);
+        Actors.runAsSystem(Set.of(Role.AUDITOR), () -> assertThat(audit.find(new AuditFilter("bob", "ACCESS_DENIED",
+                "read project " + payments.id().value(), null, null), 0, 5)).isNotEmpty());
+    }
+}
