@@ -49,8 +49,12 @@ public final class Actors {
 
     /** Runs start-up work (demo data, jobs) as a system account holding the given roles. */
     public static void runAsSystem(Set<Role> roles, Runnable work) {
-        var system = new DemarcUser(0, "system", "System", roles, true, null);
-        var token = new UsernamePasswordAuthenticationToken(system, null, system.getAuthorities());
+        runAs(new DemarcUser(0, "system", "System", roles, true, null), work);
+    }
+
+    /** Runs work as the given user (commands, jobs, tests), restoring the previous identity afterwards. */
+    public static void runAs(DemarcUser user, Runnable work) {
+        var token = new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
         var strategies = new ArrayList<SecurityContextHolderStrategy>(STRATEGIES);
         var global = SecurityContextHolder.getContextHolderStrategy();
         if (strategies.stream().noneMatch(s -> s == global)) {
