@@ -85,6 +85,8 @@ class AuthorizationMatrixTest {
             Map.entry("AccountDetailsService.loadUserByUsername", NONE_BUT_SYSTEM),
             Map.entry("SessionControl.endSessions", NONE_BUT_SYSTEM),
             Map.entry("SessionControl.liveSessions", NONE_BUT_SYSTEM),
+            Map.entry("SessionControl.sessions", Set.of(ADMIN)),
+            Map.entry("SessionControl.endSession", Set.of(ADMIN)),
             // catalog
             Map.entry("CatalogService.models", ALL),
             Map.entry("CatalogService.latestModel", ALL),

@@ -13,9 +13,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class SessionControl {
     private static final Logger log = LoggerFactory.getLogger(SessionControl.class);
     private final SessionRegistry registry;
+    private final com.demarc.audit.AuditLog audit;
 
-    SessionControl(SessionRegistry registry) {
+    SessionControl(SessionRegistry registry, com.demarc.audit.AuditLog audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @TransactionalEventListener
@@ -36,6 +38,39 @@ public class SessionControl {
             }
         }
         return ended;
+    }
+
+    /** A live session as administrators see it. */
+    public record LiveSession(String sessionId, long userId, String username, String displayName,
+                              java.util.Date lastRequest) {
+    }
+
+    /** Every live session, most recently active first. */
+    @org.springframework.security.access.prepost.PreAuthorize(com.demarc.shared.Permissions.HAS_USER_MANAGE)
+    public java.util.List<LiveSession> sessions() {
+        var list = new java.util.ArrayList<LiveSession>();
+        for (Object principal : registry.getAllPrincipals()) {
+            if (principal instanceof DemarcUser user) {
+                for (var session : registry.getAllSessions(principal, false)) {
+                    list.add(new LiveSession(session.getSessionId(), user.id(), user.getUsername(), user.displayName(),
+                            session.getLastRequest()));
+                }
+            }
+        }
+        list.sort(java.util.Comparator.comparing(LiveSession::lastRequest).reversed());
+        return list;
+    }
+
+    /** Ends one session (an administrator's action, audited). */
+    @org.springframework.security.access.prepost.PreAuthorize(com.demarc.shared.Permissions.HAS_USER_MANAGE)
+    @org.springframework.transaction.annotation.Transactional
+    public void endSession(String sessionId) {
+        var info = registry.getSessionInformation(sessionId);
+        if (info != null) {
+            info.expireNow();
+            audit.record("SESSION_ENDED", "session", null, "Ended a session of " + ((DemarcUser) info.getPrincipal()).getUsername(),
+                    null, null);
+        }
     }
 
     /** How many live sessions a user has. */

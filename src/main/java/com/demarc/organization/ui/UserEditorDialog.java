@@ -36,6 +36,9 @@ class UserEditorDialog extends Dialog {
     private final MultiSelectComboBox<Team> teams = new MultiSelectComboBox<>("Teams");
     private final Checkbox enabled = new Checkbox("Account enabled", true);
     private final PasswordField password = new PasswordField("Initial password");
+    private final com.vaadin.flow.component.datepicker.DatePicker accessUntil =
+            new com.vaadin.flow.component.datepicker.DatePicker("Access until");
+    private final MultiSelectComboBox<Team> auditScope = new MultiSelectComboBox<>("Audit scope");
 
     UserEditorDialog(OrganizationService organization, UserAccount account, Runnable onSaved) {
         this.organization = organization;
@@ -57,6 +60,18 @@ class UserEditorDialog extends Dialog {
         teams.setItemLabelGenerator(Team::name);
 
         var form = new FormLayout(username, displayName, email, roles, teams, enabled);
+        accessUntil.setHelperText("Auditors: sign-in is refused after this date");
+        auditScope.setItems(allTeams);
+        auditScope.setItemLabelGenerator(Team::name);
+        auditScope.setHelperText("Auditors: the teams they may read (none chosen = all teams)");
+        roles.addValueChangeListener(e -> {
+            boolean auditor = e.getValue().contains(Role.AUDITOR);
+            accessUntil.setVisible(auditor);
+            auditScope.setVisible(auditor);
+        });
+        accessUntil.setVisible(false);
+        auditScope.setVisible(false);
+        form.add(accessUntil, auditScope);
         if (account == null) {
             form.add(password);
         } else {
@@ -67,6 +82,12 @@ class UserEditorDialog extends Dialog {
             roles.setValue(account.roles());
             teams.setValue(allTeams.stream().filter(t -> account.teamIds().contains(t.id())).collect(Collectors.toSet()));
             enabled.setValue(account.enabled());
+            accessUntil.setValue(organization.accessUntil(account.id()).orElse(null));
+            var scope = organization.auditorScope(account.id());
+            auditScope.setValue(allTeams.stream().filter(t -> scope.contains(t.id())).collect(Collectors.toSet()));
+            boolean auditor = account.roles().contains(Role.AUDITOR);
+            accessUntil.setVisible(auditor);
+            auditScope.setVisible(auditor);
         }
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
@@ -90,13 +111,13 @@ class UserEditorDialog extends Dialog {
         var draft = new UserDraft(username.getValue(), displayName.getValue(), email.getValue(), enabled.getValue(),
                 selectedRoles, teamIds);
         try {
-            if (account == null) {
-                organization.createUser(draft, password.getValue());
-                Notices.success("User " + draft.username() + " created.");
-            } else {
-                organization.updateUser(account.id(), account.version(), draft);
-                Notices.success("User " + account.username() + " saved.");
+            var saved = account == null ? organization.createUser(draft, password.getValue())
+                    : organization.updateUser(account.id(), account.version(), draft);
+            if (selectedRoles.contains(Role.AUDITOR)) {
+                organization.setAuditorAccess(saved.id(), accessUntil.getValue(),
+                        auditScope.getValue().stream().map(Team::id).collect(Collectors.toSet()));
             }
+            Notices.success("User " + saved.username() + " saved.");
             onSaved.run();
             close();
         } catch (UserFacingException e) {
