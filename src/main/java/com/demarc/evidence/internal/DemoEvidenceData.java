@@ -63,7 +63,7 @@ class DemoEvidenceData implements ApplicationRunner {
             var soc2 = attestations.create("AWS SOC 2 Type II report (Apr–Sep 2026)", "SOC 2 Type II",
                     LocalDate.of(2026, 4, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2027, 3, 31),
                     "https://aws.amazon.com/artifact/", "aws-soc2-type2-2026h1.pdf",
-                    new ByteArrayInputStream(DemoPdf.of("AWS SOC 2 Type II report, April to September 2026 (demo stand-in)")));
+                    new ByteArrayInputStream(MinimalPdf.of("AWS SOC 2 Type II report, April to September 2026 (demo stand-in)")));
             List<String> awsCodes = jdbc.sql("""
                             select distinct c.code from project_control pc join control c on c.id = pc.control_id
                              where pc.owner = 'AWS' and c.code like 'SRM-AWS-%'""").query(String.class).list();
@@ -78,38 +78,10 @@ class DemoEvidenceData implements ApplicationRunner {
         if (row == null) {
             return;
         }
-        var item = evidence.upload(row.id(), null, file, new ByteArrayInputStream(DemoPdf.of(title)), title, from, until);
+        var item = evidence.upload(row.id(), null, file, new ByteArrayInputStream(MinimalPdf.of(title)), title, from, until);
         if (accept) {
             var v = item.current();
             evidence.review(v.id(), v.version(), true, "Checked against the account settings.");
-        }
-    }
-
-    /** A minimal valid one-page PDF with a line of text. */
-    static final class DemoPdf {
-        static byte[] of(String text) {
-            String safe = text.replace("\\", "").replace("(", "[").replace(")", "]");
-            String body = "BT /F1 14 Tf 72 720 Td (" + safe + ") Tj ET";
-            String[] objects = {
-                    "<< /Type /Catalog /Pages 2 0 R >>",
-                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                    "<< /Length " + body.length() + " >>\nstream\n" + body + "\nendstream",
-                    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-            var out = new StringBuilder("%PDF-1.4\n");
-            int[] offsets = new int[objects.length];
-            for (int i = 0; i < objects.length; i++) {
-                offsets[i] = out.length();
-                out.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-            }
-            int xref = out.length();
-            out.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-            for (int offset : offsets) {
-                out.append(String.format("%010d 00000 n \n", offset));
-            }
-            out.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                    .append(xref).append("\n%%EOF\n");
-            return out.toString().getBytes(StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -300,51 +300,15 @@ public class ProjectRepository {
     }
 
     public List<ProjectControl> controls(ControlQuery q, List<Long> teams, int offset, int limit) {
-        var where = controlWhere(q, teams);
-        return jdbc.sql(CONTROL_SELECT + where.sql + " order by lower(p.name), c.position, c.code offset :offset limit :limit")
-                .params(where.params).param("offset", offset).param("limit", limit).query(CONTROL).list();
+        var where = q.toSql(teams);
+        return jdbc.sql(CONTROL_SELECT + where.sql() + " order by lower(p.name), c.position, c.code offset :offset limit :limit")
+                .params(where.params()).param("offset", offset).param("limit", limit).query(CONTROL).list();
     }
 
     public int countControls(ControlQuery q, List<Long> teams) {
-        var where = controlWhere(q, teams);
+        var where = q.toSql(teams);
         return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
-                + "join control c on c.id = pc.control_id" + where.sql).params(where.params).query(Integer.class).single();
-    }
-
-    private static Where controlWhere(ControlQuery q, List<Long> teams) {
-        var sql = new StringBuilder(" where true");
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (q.project() != null) {
-            sql.append(" and pc.project_id = :project");
-            p.put("project", q.project().value());
-        } else {
-            sql.append(" and not p.archived");
-        }
-        if (q.teamId() != null) {
-            sql.append(" and p.team_id = :team");
-            p.put("team", q.teamId());
-        }
-        if (teams != null) {
-            sql.append(" and p.team_id = any(:teams)");
-            p.put("teams", teams.toArray(Long[]::new));
-        }
-        if (q.domainCode() != null) {
-            sql.append(" and c.domain_code = :domain");
-            p.put("domain", q.domainCode());
-        }
-        if (q.owner() != null) {
-            sql.append(" and pc.owner = :owner");
-            p.put("owner", q.owner().name());
-        }
-        if (q.status() != null) {
-            sql.append(" and pc.status = :status");
-            p.put("status", q.status().name());
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            sql.append(" and (c.code ilike :text or c.title ilike :text)");
-            p.put("text", "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return new Where(sql.toString(), p);
+                + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     // --- history

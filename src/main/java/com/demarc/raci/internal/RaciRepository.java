@@ -2,7 +2,6 @@ package com.demarc.raci.internal;
 
 import com.demarc.organization.TeamId;
 import com.demarc.organization.UserId;
-import com.demarc.project.ControlQuery;
 import com.demarc.project.ProjectControlId;
 import com.demarc.raci.Assignee;
 import com.demarc.raci.MatrixQuery;
@@ -116,43 +115,8 @@ public class RaciRepository {
     }
 
     private static Where where(MatrixQuery mq, List<Long> teams) {
-        ControlQuery q = mq.base();
-        var sql = new StringBuilder(" where true");
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (q.project() != null) {
-            sql.append(" and pc.project_id = :project");
-            p.put("project", q.project().value());
-        } else {
-            sql.append(" and not p.archived");
-        }
-        if (q.teamId() != null) {
-            sql.append(" and p.team_id = :team");
-            p.put("team", q.teamId());
-        }
-        if (teams != null) {
-            sql.append(" and p.team_id = any(:teams)");
-            p.put("teams", teams.toArray(Long[]::new));
-        }
-        if (q.domainCode() != null) {
-            sql.append(" and c.domain_code = :domain");
-            p.put("domain", q.domainCode());
-        }
-        if (q.owner() != null) {
-            sql.append(" and pc.owner = :owner");
-            p.put("owner", q.owner().name());
-        }
-        if (q.status() != null) {
-            sql.append(" and pc.status = :status");
-            p.put("status", q.status().name());
-        }
-        if (q.text() != null && !q.text().isBlank()) {
-            sql.append(" and (c.code ilike :text or c.title ilike :text)");
-            p.put("text", "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (mq.unownedOnly()) {
-            sql.append(" and").append(UNOWNED);
-        }
-        return new Where(sql.toString(), p);
+        var filter = mq.base().toSql(teams);
+        return new Where(filter.sql() + (mq.unownedOnly() ? " and" + UNOWNED : ""), filter.params());
     }
 
     // --- my responsibilities
