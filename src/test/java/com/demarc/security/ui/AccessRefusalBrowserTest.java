@@ -35,4 +35,20 @@ class AccessRefusalBrowserTest extends BrowserTest {
         click(waitFor("#audit-verify"));
         waitUp().until(d -> waitFor("#audit-chain").getText().startsWith("Audit log intact"));
     }
+
+    @Test
+    void everyPageCarriesTheSecurityHeadersEvenTheLoginPage() throws Exception {
+        for (String path : new String[]{"login", "actuator/health"}) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url(path))).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+            assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        // the login page still works under this policy
+        loginAndWait("alice", "demarc-demo-2026");
+        assertThat(menuTitles()).contains("My responsibilities");
+    }
 }
