@@ -59,8 +59,9 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<Project> findProjects(String text, boolean includeArchived, int offset, int limit) {
         var services = servicesById();
-        return repository.find(access.visibleTeams().orElse(null), text, includeArchived, offset, limit).stream()
-                .map(r -> toProject(r, services)).toList();
+        var rows = repository.find(access.visibleTeams().orElse(null), text, includeArchived, offset, limit);
+        var used = repository.serviceIds(rows.stream().map(ProjectRow::id).toList());
+        return rows.stream().map(r -> toProject(r, used.getOrDefault(r.id(), List.of()), services)).toList();
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -73,7 +74,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public Project project(ProjectId id) {
         access.requireRead(id);
-        return toProject(repository.project(id).orElseThrow(), servicesById());
+        return toProject(repository.project(id).orElseThrow(), repository.serviceIds(id), servicesById());
     }
 
     /** May the signed-in user change this project? (For showing or hiding edit controls; services check again.) */
@@ -443,8 +444,8 @@ public class ProjectService {
         return catalog.services().stream().collect(Collectors.toMap(AwsService::id, s -> s));
     }
 
-    private Project toProject(ProjectRow r, Map<Long, AwsService> services) {
-        var used = repository.serviceIds(r.id()).stream().map(services::get).filter(Objects::nonNull)
+    private Project toProject(ProjectRow r, List<Long> serviceIds, Map<Long, AwsService> services) {
+        var used = serviceIds.stream().map(services::get).filter(Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(AwsService::name)).toList();
         return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(), r.accountIds(), used,
                 r.modelId(), r.modelLabel(), r.archived(), r.version(), r.updatedAt(), r.updatedBy());

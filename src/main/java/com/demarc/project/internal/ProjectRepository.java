@@ -148,6 +148,20 @@ public class ProjectRepository {
                 .param("id", id.value()).query(Long.class).list();
     }
 
+    /** The services of many projects in one query. */
+    public Map<ProjectId, List<Long>> serviceIds(List<ProjectId> ids) {
+        Map<ProjectId, List<Long>> result = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select project_id, service_id from project_service where project_id = any(:ids) order by service_id")
+                .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    result.computeIfAbsent(new ProjectId(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                });
+        return result;
+    }
+
     public Optional<ProjectRow> project(ProjectId id) {
         return jdbc.sql(PROJECT_SELECT + " where p.id = :id").param("id", id.value()).query(PROJECT).optional();
     }
