@@ -163,6 +163,14 @@ class AuthorizationMatrixTest {
             Map.entry("AuditPackageService.fileName", Set.of(MANAGER, AUDITOR)),
             Map.entry("AuditPackageService.write", Set.of(MANAGER, AUDITOR)),
             Map.entry("AuditPackageService.verify", Set.of(MANAGER, AUDITOR)),
+            // coverage
+            Map.entry("CoverageService.dashboard", ALL),
+            Map.entry("CoverageService.gaps", ALL),
+            Map.entry("CoverageService.countGaps", ALL),
+            Map.entry("CoverageService.trend", ALL),
+            Map.entry("CoverageService.snapshotNow", Set.of(ADMIN, MANAGER)),
+            Map.entry("CoverageService.refreshAndSnapshot", NONE_BUT_SYSTEM),
+            Map.entry("CoverageService.staleToday", NONE_BUT_SYSTEM),
             // audit
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),

@@ -28,6 +28,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
  */
 @Service
 public class AttestationService {
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     private final EvidenceRepository repository;
     private final EvidenceStore store;
@@ -36,7 +37,9 @@ public class AttestationService {
     private final ProjectService projects;
 
     AttestationService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, EvidenceLimits limits,
-                       ProjectService projects, com.demarc.audit.AuditLog audit) {
+                       ProjectService projects, com.demarc.audit.AuditLog audit,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.store = store;
         this.types = types;
@@ -120,9 +123,11 @@ public class AttestationService {
         Collection<ProjectId> targets = projectIds.isEmpty()
                 ? projects.findProjects("", false, 0, Integer.MAX_VALUE).stream().map(p -> p.id()).toList()
                 : projectIds;
-        var rows = projects.controlsForEdit(targets, codes).stream()
-                .filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
+        var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.owner() == Owner.AWS).toList();
+        var rows = awsRows.stream().map(ProjectControl::id).toList();
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
+        events.publishEvent(new com.demarc.shared.CoverageInputsChanged(awsRows.stream()
+                .map(r -> r.projectId().value()).collect(java.util.stream.Collectors.toSet())));
         audit.record("ATTESTATION_LINKED", "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));
         return linked;

@@ -37,6 +37,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
  */
 @Service
 public class EvidenceService {
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
 
@@ -51,7 +52,8 @@ public class EvidenceService {
 
     EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
                     EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
-                    com.demarc.audit.AuditLog audit) {
+                    com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.store = store;
         this.types = types;
@@ -121,6 +123,7 @@ public class EvidenceService {
             }
             repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
             var saved = repository.item(item).orElseThrow();
+            events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
             audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
                     + ": " + name + " (version " + saved.current().number() + ")", null,
                     "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
@@ -148,6 +151,7 @@ public class EvidenceService {
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(controlId).projectId().value()));
         audit.record("EVIDENCE_LINK_ADDED", "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
@@ -161,6 +165,7 @@ public class EvidenceService {
         if (!repository.updateValidity(itemId, expectedVersion, validFrom, validUntil, Actors.currentUsername())) {
             throw new ConcurrentEditException("Evidence '" + item.title() + "'", null, null);
         }
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
         return repository.item(itemId).orElseThrow();
     }
 
@@ -182,6 +187,7 @@ public class EvidenceService {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).projectId().value()));
         audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase(), ReviewState.SUBMITTED.name(),
                 reviewed.reviewState().name() + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()));
@@ -202,6 +208,7 @@ public class EvidenceService {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
         audit.record("EVIDENCE_DELETED", "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);

@@ -35,6 +35,7 @@ import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
 /** Projects and their control register: every operation checks the permission and the project's team (scope). */
 @Service
 public class ProjectService {
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     static final String AUTO_NA = "No AWS service this project uses needs this control.";
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
@@ -45,7 +46,8 @@ public class ProjectService {
     private final java.time.Clock clock;
 
     ProjectService(ProjectRepository repository, ProjectAccess access, CatalogService catalog, java.time.Clock clock,
-                   com.demarc.audit.AuditLog audit) {
+                   com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.access = access;
         this.catalog = catalog;
@@ -155,6 +157,7 @@ public class ProjectService {
             throw new ConcurrentEditException("Project " + before.name(), before.updatedBy(), before.updatedAt());
         }
         repository.event(id, null, Actors.currentUsername(), "archived", String.valueOf(before.archived()), String.valueOf(archived));
+        coverageChanged(id);
         audit.record(archived ? "PROJECT_ARCHIVED" : "PROJECT_RESTORED", "project", id.value(),
                 (archived ? "Archived " : "Restored ") + before.name(), null, null);
         return project(id);
@@ -276,6 +279,7 @@ public class ProjectService {
         if (before.status() != status) {
             repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
         }
+        coverageChanged(before.projectId());
         audit.record("STATUS_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(),
                 before.status().label() + (before.dueDate() == null ? "" : ", due " + before.dueDate()),
                 status.label() + (dueDate == null ? "" : ", due " + dueDate));
@@ -308,6 +312,7 @@ public class ProjectService {
                     now.updatedBy(), now.updatedAt());
         }
         repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
+        coverageChanged(before.projectId());
         audit.record("RACI_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
     }
 
@@ -326,6 +331,8 @@ public class ProjectService {
                     + "else while you were working. Reload, check the preview and apply again.");
         }
         repository.events(changes, actor);
+        events.publishEvent(new com.demarc.shared.CoverageInputsChanged(changes.stream().map(c -> c.project().value())
+                .collect(Collectors.toSet())));
         audit.record("RACI_BULK_CHANGED", "project-control", null, changes.size() + " RACI change(s) in "
                 + changes.stream().map(RaciChange::project).distinct().count() + " project(s)", null,
                 changes.stream().limit(20).map(c -> c.id().value() + ": " + c.to()).collect(Collectors.joining("; ")));
@@ -336,6 +343,10 @@ public class ProjectService {
     }
 
     // --- internals
+
+    private void coverageChanged(ProjectId id) {
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(id.value()));
+    }
 
     private List<OwnerChange> sync(ProjectId id, ModelId model, Set<Long> serviceIds, boolean apply) {
         var byId = servicesById();
@@ -394,6 +405,9 @@ public class ProjectService {
             }
         }
         changes.sort(java.util.Comparator.comparing(OwnerChange::code));
+        if (apply) {
+            coverageChanged(id);
+        }
         return changes;
     }
 

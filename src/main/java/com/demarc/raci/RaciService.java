@@ -66,8 +66,9 @@ public class RaciService {
             throw new UserFacingException("The RACI was not saved.", problems);
         }
         var before = raci(id);
-        projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
+        // write first, then record: recording checks the version (a conflict rolls everything back) and moves coverage
         repository.replace(id, entries);
+        projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
         return raci(id);
     }
 
@@ -291,10 +292,10 @@ public class RaciService {
         var changes = new ArrayList<RaciChange>();
         plan.forEach((row, entries) -> changes.add(new RaciChange(row.id(), row.projectId(), row.version(),
                 new Raci(row.id(), current.get(row.id())).summary(), new Raci(row.id(), entries).summary())));
-        projects.recordRaciChanges(changes);
         var byId = new LinkedHashMap<ProjectControlId, List<RaciEntry>>();
         plan.forEach((row, entries) -> byId.put(row.id(), entries));
         repository.replaceAll(byId);
+        projects.recordRaciChanges(changes);
     }
 
     private static boolean same(Collection<RaciEntry> a, Collection<RaciEntry> b) {

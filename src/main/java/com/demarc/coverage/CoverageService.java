@@ -1,0 +1,87 @@
+package com.demarc.coverage;
+
+import com.demarc.coverage.internal.CoverageRepository;
+import com.demarc.project.ProjectAccess;
+import com.demarc.shared.CoverageInputsChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static com.demarc.shared.Permissions.DASHBOARD_READ;
+
+/**
+ * Coverage of the AWS model (ADR 0008). Dashboards read rollups, which are recomputed for a project in the same
+ * transaction as any change that moves them (synchronous listener), and for every project once a day.
+ */
+@Service
+public class CoverageService {
+    private static final String HAS_DASHBOARD_READ = "hasAuthority('" + DASHBOARD_READ + "')";
+    private static final String HAS_SNAPSHOT = "hasAnyRole('MANAGER','ADMIN')";
+
+    private final CoverageRepository repository;
+    private final ProjectAccess access;
+    private final Clock clock;
+
+    CoverageService(CoverageRepository repository, ProjectAccess access, Clock clock) {
+        this.repository = repository;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Keeps the rollups in step, inside the transaction of the change. */
+    @EventListener
+    void on(CoverageInputsChanged event) {
+        repository.refresh(event.projectIds());
+    }
+
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public Dashboard dashboard() {
+        return repository.dashboard(access.visibleTeams().orElse(null));
+    }
+
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<Gap> gaps(GapQuery query, int offset, int limit) {
+        return repository.gaps(query, access.visibleTeams().orElse(null), offset, limit);
+    }
+
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public int countGaps(GapQuery query) {
+        return repository.countGaps(query, access.visibleTeams().orElse(null));
+    }
+
+    /** The last 90 days of daily snapshots. */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<TrendPoint> trend() {
+        return repository.trend(access.visibleTeams().orElse(null), LocalDate.now(clock).minusDays(90));
+    }
+
+    /** Recomputes every rollup and records today's snapshot now (managers, admins). */
+    @PreAuthorize(HAS_SNAPSHOT)
+    @Transactional
+    public void snapshotNow() {
+        refreshAndSnapshot();
+    }
+
+    /** For the daily job and start-up: no user involved. */
+    @Transactional
+    public void refreshAndSnapshot() {
+        var today = LocalDate.now(clock);
+        repository.refreshAll(today);
+        repository.snapshot(today);
+    }
+
+    /** True when the rollups were last fully refreshed before today (states depend on the date). */
+    @Transactional(readOnly = true)
+    public boolean staleToday() {
+        return repository.lastFullRefresh().isBefore(LocalDate.now(clock));
+    }
+}

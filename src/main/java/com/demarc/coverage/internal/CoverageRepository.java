@@ -1,0 +1,219 @@
+package com.demarc.coverage.internal;
+
+import com.demarc.coverage.Coverage;
+import com.demarc.coverage.CoverageState;
+import com.demarc.coverage.Dashboard;
+import com.demarc.coverage.Gap;
+import com.demarc.coverage.GapQuery;
+import com.demarc.coverage.TrendPoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SQL for coverage: refreshing rollups per project, reading them for dashboards, gap lists, snapshots. */
+@Repository
+public class CoverageRepository {
+    private static final String SUMS = """
+            coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable,
+            coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered,
+            coalesce(sum(controls) filter (where state = 'UNOWNED'), 0) as unowned,
+            coalesce(sum(controls) filter (where state = 'NOT_IMPLEMENTED'), 0) as not_implemented,
+            coalesce(sum(controls) filter (where state = 'NO_EVIDENCE'), 0) as no_evidence,
+            coalesce(sum(controls) filter (where state = 'ATTESTATION_MISSING'), 0) as attestation_missing,
+            coalesce(sum(expiring), 0) as expiring, coalesce(sum(overdue), 0) as overdue, coalesce(sum(expired), 0) as expired
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CoverageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recomputes the rollups of these projects from the rule (a GROUP BY over their own rows only). */
+    public void refresh(Collection<Long> projectIds) {
+        if (projectIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = projectIds.toArray(Long[]::new);
+        jdbc.sql("delete from coverage_rollup where project_id = any(:ids)").param("ids", ids).update();
+        jdbc.sql("delete from coverage_summary_rollup where project_id = any(:ids)").param("ids", ids).update();
+        jdbc.sql("""
+                        insert into coverage_rollup (project_id, team_id, domain_code, owner, state, controls, expiring, overdue, expired)
+                        select project_id, team_id, domain_code, owner, state, count(*),
+                               count(*) filter (where expiring), count(*) filter (where overdue), count(*) filter (where expired)
+                          from coverage_state_v where project_id = any(:ids)
+                         group by project_id, team_id, domain_code, owner, state""").param("ids", ids).update();
+        jdbc.sql("""
+                        insert into coverage_summary_rollup (project_id, team_id, row_code, state, controls)
+                        select v.project_id, v.team_id, r.code, v.state, count(*)
+                          from coverage_state_v v
+                          join project_control pc on pc.id = v.project_control_id
+                          join model_summary_control sc on sc.control_id = pc.control_id
+                          join model_summary_row r on r.id = sc.row_id
+                         where v.project_id = any(:ids)
+                         group by v.project_id, v.team_id, r.code, v.state""").param("ids", ids).update();
+    }
+
+    /** Every project, e.g. once a day (states depend on the date). */
+    public void refreshAll(LocalDate today) {
+        jdbc.sql("delete from coverage_rollup").update();
+        jdbc.sql("delete from coverage_summary_rollup").update();
+        refresh(jdbc.sql("select id from project").query(Long.class).list());
+        jdbc.sql("""
+                        insert into coverage_refresh (id, refreshed_on) values (1, :d)
+                        on conflict (id) do update set refreshed_on = excluded.refreshed_on""").param("d", today).update();
+    }
+
+    public LocalDate lastFullRefresh() {
+        return jdbc.sql("select refreshed_on from coverage_refresh where id = 1").query(LocalDate.class).optional()
+                .orElse(LocalDate.MIN);
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where teams(List<Long> teams, String alias) {
+        if (teams == null) {
+            return new Where(" where true", Map.of());
+        }
+        return new Where(" where " + alias + "team_id = any(:teams)", Map.of("teams", teams.toArray(Long[]::new)));
+    }
+
+    private List<Coverage> grouped(String keyExpr, String labelExpr, String from, List<Long> teams, String order) {
+        var where = teams(teams, "r.");
+        return jdbc.sql("select " + keyExpr + " as key, " + labelExpr + " as label, " + SUMS + " from coverage_rollup r " + from
+                        + where.sql() + " group by 1, 2 order by " + order)
+                .params(where.params()).query((rs, n) -> coverage(rs)).list();
+    }
+
+    public Dashboard dashboard(List<Long> teams) {
+        var overall = grouped("'ALL'", "'All projects'", "", teams, "1").stream().findFirst()
+                .orElse(new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        var byOwner = grouped("r.owner", "r.owner", "", teams, "case r.owner when 'CUSTOMER' then 1 when 'SHARED' then 2 else 3 end")
+                .stream().filter(c -> !c.key().equals("NOT_APPLICABLE")).toList();
+        var byDomain = grouped("r.domain_code", "coalesce((select d.name from catalog_domain d where d.code = r.domain_code order by d.model_id desc nulls last limit 1), r.domain_code)",
+                "", teams, "2");
+        var byTeam = grouped("r.team_id::text", "t.name", "join team t on t.id = r.team_id", teams, "2");
+        var byProject = grouped("r.project_id::text", "p.name", "join project p on p.id = r.project_id", teams, "2");
+        Map<String, Object> params = teams == null ? Map.of() : Map.of("teams", teams.toArray(Long[]::new));
+        var bySummary = jdbc.sql("""
+                        select m.code as key, m.text as label, m.owner as row_owner,
+                               coalesce(sum(s.controls) filter (where s.state <> 'NOT_APPLICABLE'), 0) as applicable,
+                               coalesce(sum(s.controls) filter (where s.state = 'COVERED'), 0) as covered,
+                               coalesce(sum(s.controls) filter (where s.state = 'UNOWNED'), 0) as unowned,
+                               coalesce(sum(s.controls) filter (where s.state = 'NOT_IMPLEMENTED'), 0) as not_implemented,
+                               coalesce(sum(s.controls) filter (where s.state = 'NO_EVIDENCE'), 0) as no_evidence,
+                               coalesce(sum(s.controls) filter (where s.state = 'ATTESTATION_MISSING'), 0) as attestation_missing
+                          from model_summary_row m
+                          left join coverage_summary_rollup s on s.row_code = m.code""" + (teams == null ? "" : " and s.team_id = any(:teams)") + """
+
+                         where m.model_id = (select id from responsibility_model order by published desc, loaded_at desc, id desc limit 1)
+                         group by m.code, m.text, m.owner, m.position order by m.position""")
+                .params(params)
+                .query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("label") + " (" + rs.getString("row_owner") + ")",
+                        rs.getInt("applicable"), rs.getInt("covered"), rs.getInt("unowned"), rs.getInt("not_implemented"),
+                        rs.getInt("no_evidence"), rs.getInt("attestation_missing"), 0, 0, 0)).list();
+        var heat = jdbc.sql("select r.project_id, p.name, r.domain_code, "
+                        + "coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable, "
+                        + "coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered "
+                        + "from coverage_rollup r join project p on p.id = r.project_id" + teams(teams, "r.").sql()
+                        + " group by r.project_id, p.name, r.domain_code order by p.name, r.domain_code")
+                .params(teams(teams, "r.").params())
+                .query((rs, n) -> new Dashboard.HeatCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .list();
+        return new Dashboard(overall, byOwner, bySummary, byDomain, byTeam, byProject, heat);
+    }
+
+    private static Coverage coverage(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Coverage(rs.getString("key"), rs.getString("label"), rs.getInt("applicable"), rs.getInt("covered"),
+                rs.getInt("unowned"), rs.getInt("not_implemented"), rs.getInt("no_evidence"),
+                rs.getInt("attestation_missing"), rs.getInt("expiring"), rs.getInt("overdue"), rs.getInt("expired"));
+    }
+
+    // --- gaps (a filtered, paged list; never a full aggregate)
+
+    private static Where gapWhere(GapQuery q, List<Long> teams) {
+        var sql = new StringBuilder(" where true");
+        Map<String, Object> p = new LinkedHashMap<>();
+        switch (q.kind()) {
+            case UNOWNED -> sql.append(" and v.state = 'UNOWNED'");
+            case MISSING_EVIDENCE -> sql.append(" and v.state in ('NO_EVIDENCE', 'ATTESTATION_MISSING')");
+            case EXPIRING_OR_EXPIRED -> sql.append(" and (v.expiring or v.expired)");
+            case OVERDUE -> sql.append(" and v.overdue");
+            case NOT_COVERED -> sql.append(" and v.state not in ('COVERED', 'NOT_APPLICABLE')");
+        }
+        if (teams != null) {
+            sql.append(" and v.team_id = any(:teams)");
+            p.put("teams", teams.toArray(Long[]::new));
+        }
+        if (q.teamId() != null) {
+            sql.append(" and v.team_id = :team");
+            p.put("team", q.teamId());
+        }
+        if (q.projectId() != null) {
+            sql.append(" and v.project_id = :project");
+            p.put("project", q.projectId());
+        }
+        if (q.domainCode() != null) {
+            sql.append(" and v.domain_code = :domain");
+            p.put("domain", q.domainCode());
+        }
+        if (q.owner() != null) {
+            sql.append(" and v.owner = :owner");
+            p.put("owner", q.owner());
+        }
+        if (q.summaryRow() != null) {
+            sql.append(" and exists (select 1 from project_control pc2 join model_summary_control sc on sc.control_id = pc2.control_id"
+                    + " join model_summary_row r on r.id = sc.row_id where pc2.id = v.project_control_id and r.code = :row)");
+            p.put("row", q.summaryRow());
+        }
+        return new Where(sql.toString(), p);
+    }
+
+    public List<Gap> gaps(GapQuery q, List<Long> teams, int offset, int limit) {
+        var where = gapWhere(q, teams);
+        return jdbc.sql("""
+                        select v.project_control_id, p.name as project, t.name as team, v.code, c.title, v.owner, v.state,
+                               v.expiring, v.overdue, v.expired
+                          from coverage_state_v v join project p on p.id = v.project_id join team t on t.id = v.team_id
+                          join project_control pc on pc.id = v.project_control_id join control c on c.id = pc.control_id
+                        """ + where.sql() + " order by p.name, c.position, v.code offset :o limit :l")
+                .params(where.params()).param("o", offset).param("l", limit)
+                .query((rs, n) -> new Gap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
+                        rs.getBoolean(10))).list();
+    }
+
+    public int countGaps(GapQuery q, List<Long> teams) {
+        var where = gapWhere(q, teams);
+        return jdbc.sql("select count(*) from coverage_state_v v" + where.sql()).params(where.params())
+                .query(Integer.class).single();
+    }
+
+    // --- snapshots
+
+    public void snapshot(LocalDate day) {
+        jdbc.sql("delete from coverage_snapshot where day = :d").param("d", day).update();
+        jdbc.sql("""
+                        insert into coverage_snapshot (day, team_id, owner, applicable, covered)
+                        select :d, team_id, owner,
+                               coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0),
+                               coalesce(sum(controls) filter (where state = 'COVERED'), 0)
+                          from coverage_rollup where owner <> 'NOT_APPLICABLE' group by team_id, owner""")
+                .param("d", day).update();
+    }
+
+    public List<TrendPoint> trend(List<Long> teams, LocalDate from) {
+        var where = teams(teams, "");
+        return jdbc.sql("select day, owner, sum(applicable) as applicable, sum(covered) as covered from coverage_snapshot"
+                        + where.sql() + " and day >= :from group by day, owner order by day, owner")
+                .params(where.params()).param("from", from)
+                .query((rs, n) -> new TrendPoint(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .list();
+    }
+}
