@@ -1,0 +1,85 @@
+package com.demarc.coverage.ui;
+
+import com.demarc.coverage.Coverage;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One breakdown of coverage: a stacked bar chart, the same numbers as a table, CSV/XLSX export; click to drill down. */
+class CoveragePanel extends Composite<VerticalLayout> {
+    private static final List<String> SERIES = List.of("Covered", "Unowned", "Not implemented", "No valid evidence",
+            "No valid attestation");
+    private static final List<String> COLOURS = List.of("#2e8b57", "#c0392b", "#e67e22", "#f1c40f", "#8e44ad");
+
+    CoveragePanel(String id, String title, List<Coverage> data, Consumer<Coverage> onDrill) {
+        var layout = getContent();
+        layout.setPadding(false);
+        layout.setId(id);
+        layout.addClassName("coverage-panel");
+
+        var chart = new Chart(id + "-chart", Math.max(160, 60 + 28 * data.size()) + "px");
+        chart.setOption(option(data));
+        chart.addClickListener(e -> data.stream().filter(c -> c.label().equals(e.name())).findFirst().ifPresent(onDrill));
+
+        var grid = new Grid<Coverage>();
+        grid.setId(id + "-table");
+        grid.addColumn(Coverage::label).setHeader(title).setFlexGrow(3);
+        grid.addColumn(Coverage::applicable).setHeader("Applicable").setAutoWidth(true);
+        grid.addColumn(Coverage::covered).setHeader("Covered").setAutoWidth(true);
+        grid.addColumn(c -> c.percent() + " %").setHeader("Coverage").setAutoWidth(true);
+        grid.addColumn(Coverage::unowned).setHeader("Unowned").setAutoWidth(true);
+        grid.addColumn(Coverage::notImplemented).setHeader("Not implemented").setAutoWidth(true);
+        grid.addColumn(Coverage::noEvidence).setHeader("No evidence").setAutoWidth(true);
+        grid.addColumn(Coverage::attestationMissing).setHeader("No attestation").setAutoWidth(true);
+        grid.addColumn(Coverage::expiring).setHeader("Expiring").setAutoWidth(true);
+        grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
+        // a breakdown has a handful of rows (owners, 13 summary rows, domains, teams)
+        grid.setItems(data);
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(e -> onDrill.accept(e.getItem()));
+
+        layout.add(new H3(title), chart, grid, TableExport.links(id, () -> table(title, data)));
+    }
+
+    static TableExport.Table table(String title, List<Coverage> data) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Coverage c : data) {
+            rows.add(List.of(c.label(), c.applicable(), c.covered(), c.percent(), c.unowned(), c.notImplemented(),
+                    c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue()));
+        }
+        return new TableExport.Table("coverage-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+                List.of(title, "Applicable", "Covered", "Coverage %", "Unowned", "Not implemented", "No evidence",
+                        "No attestation", "Expiring", "Overdue"), rows);
+    }
+
+    private static String option(List<Coverage> data) {
+        var labels = data.stream().map(Coverage::label).toList();
+        List<Object> series = new ArrayList<>();
+        for (int s = 0; s < SERIES.size(); s++) {
+            final int index = s;
+            series.add(Map.of("name", SERIES.get(s), "type", "bar", "stack", "total", "itemStyle", Map.of("color", COLOURS.get(s)),
+                    "data", data.stream().map(c -> (Object) switch (index) {
+                        case 0 -> c.covered();
+                        case 1 -> c.unowned();
+                        case 2 -> c.notImplemented();
+                        case 3 -> c.noEvidence();
+                        default -> c.attestationMissing();
+                    }).toList()));
+        }
+        return Json.of(Map.of(
+                "animation", false,
+                "tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")),
+                "legend", Map.of("top", 0),
+                "grid", Map.of("left", 8, "right", 16, "top", 32, "bottom", 8, "containLabel", true),
+                "xAxis", Map.of("type", "value"),
+                "yAxis", Map.of("type", "category", "inverse", true, "data", labels,
+                        "axisLabel", Map.of("width", 260, "overflow", "truncate")),
+                "series", series));
+    }
+}

@@ -1,0 +1,199 @@
+package com.demarc.coverage.ui;
+
+import com.demarc.coverage.Coverage;
+import com.demarc.coverage.CoverageService;
+import com.demarc.coverage.Dashboard;
+import com.demarc.coverage.GapQuery;
+import com.demarc.coverage.TrendPoint;
+import com.demarc.shared.Actors;
+import com.demarc.shared.Role;
+import com.demarc.shared.ui.Notices;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Coverage against the AWS model for management: overall and per owner column (customer / shared / AWS), the 13-row
+ * model summary, by domain and team, a project × domain heat map, gap lists, the trend — every chart with its table,
+ * every table exportable, every number clickable down to the controls behind it.
+ */
+@Route("dashboard")
+@PageTitle("Coverage")
+@Menu(title = "Coverage dashboard", order = 5, icon = "vaadin:chart")
+@PermitAll
+class DashboardView extends VerticalLayout {
+    private final CoverageService coverage;
+    private final GapsPanel drill;
+
+    DashboardView(CoverageService coverage) {
+        this.coverage = coverage;
+        setId("dashboard");
+        addClassName("dashboard");
+        Dashboard d = coverage.dashboard();
+        drill = new GapsPanel(coverage, "drill", new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, null));
+
+        var actions = new HorizontalLayout();
+        var print = new Button("Print", VaadinIcon.PRINT.create(), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
+        actions.add(print);
+        if (Actors.current().map(u -> u.hasRole(Role.MANAGER) || u.hasRole(Role.ADMIN)).orElse(false)) {
+            actions.add(new Button("Take snapshot now", VaadinIcon.CAMERA.create(), e -> {
+                coverage.snapshotNow();
+                Notices.success("Coverage recomputed and today's snapshot taken.");
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            }));
+        }
+        actions.addClassName("no-print");
+
+        var overall = new H2(d.overall().percent() + " % covered");
+        overall.setId("overall-percent");
+        var overallText = new Paragraph(d.overall().covered() + " of " + d.overall().applicable()
+                + " applicable project controls are covered: owned, implemented and backed by accepted, unexpired evidence "
+                + "(AWS-owned: a valid AWS attestation).");
+        overallText.setId("overall-text");
+        var cards = new FlexLayout();
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        for (Coverage c : d.byOwner()) {
+            var card = new Div(new Span(ownerLabel(c.key())), new H3(c.percent() + " %"),
+                    new Span(c.covered() + " of " + c.applicable() + " covered"));
+            card.addClassNames("half", "owner-card");
+            card.setId("owner-" + c.key().toLowerCase(java.util.Locale.ROOT));
+            card.addClickListener(e -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null),
+                    "Not covered: " + ownerLabel(c.key())));
+            cards.add(card);
+        }
+
+        var gapTabs = new TabSheet();
+        gapTabs.setWidthFull();
+        for (GapQuery.Kind kind : List.of(GapQuery.Kind.UNOWNED, GapQuery.Kind.MISSING_EVIDENCE,
+                GapQuery.Kind.EXPIRING_OR_EXPIRED, GapQuery.Kind.OVERDUE)) {
+            var query = new GapQuery(kind, null, null, null, null, null);
+            gapTabs.add(kind.label() + " (" + coverage.countGaps(query) + ")",
+                    new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query));
+        }
+
+        add(actions, overall, overallText, cards,
+                new CoveragePanel("by-owner", "Customer / shared / AWS", relabel(d.byOwner()),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null), "Not covered: " + c.label())),
+                new CoveragePanel("by-summary", "AWS model summary", d.bySummaryRow(),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, c.key()), "Not covered: " + c.label())),
+                new CoveragePanel("by-domain", "By domain", d.byDomain(),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.key(), null, null), "Not covered: " + c.label())),
+                new CoveragePanel("by-team", "By team", d.byTeam(),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, Long.valueOf(c.key()), null, null, null, null), "Not covered: " + c.label())),
+                heatMap(d), trend(), new H3("Gaps"), gapTabs, drill);
+    }
+
+    private void drillTo(GapQuery query, String heading) {
+        drill.show(query, heading);
+        drill.getElement().callJsFunction("scrollIntoView");
+    }
+
+    private VerticalLayout heatMap(Dashboard d) {
+        var projects = new ArrayList<>(new TreeSet<>(d.heatMap().stream().map(Dashboard.HeatCell::project).toList()));
+        var domains = new ArrayList<>(new TreeSet<>(d.heatMap().stream().map(Dashboard.HeatCell::domainCode).toList()));
+        List<Object> cells = new ArrayList<>();
+        for (var c : d.heatMap()) {
+            if (c.applicable() > 0) {
+                cells.add(List.of(domains.indexOf(c.domainCode()), projects.indexOf(c.project()), c.percent()));
+            }
+        }
+        var chart = new Chart("heatmap-chart", Math.max(200, 80 + 30 * projects.size()) + "px");
+        chart.setOption(Json.of(Map.of("animation", false, "tooltip", Map.of("position", "top"),
+                "grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true),
+                "xAxis", Map.of("type", "category", "data", domains),
+                "yAxis", Map.of("type", "category", "data", projects),
+                "visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
+                        "bottom", 0, "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#2e8b57"))),
+                "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
+                        "label", Map.of("show", true))))));
+        chart.addClickListener(e -> d.heatMap().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
+                .ifPresent(c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.domainCode(), null, null),
+                        "Not covered in domain " + c.domainCode())));
+        var grid = new Grid<Dashboard.HeatCell>();
+        grid.setId("heatmap-table");
+        grid.addColumn(Dashboard.HeatCell::project).setHeader("Project");
+        grid.addColumn(Dashboard.HeatCell::domainCode).setHeader("Domain");
+        grid.addColumn(Dashboard.HeatCell::applicable).setHeader("Applicable");
+        grid.addColumn(Dashboard.HeatCell::covered).setHeader("Covered");
+        grid.addColumn(c -> c.percent() < 0 ? "—" : c.percent() + " %").setHeader("Coverage");
+        grid.setItems(d.heatMap());
+        grid.setHeight("16rem");
+        grid.addItemClickListener(e -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, e.getItem().projectId(),
+                e.getItem().domainCode(), null, null), "Not covered: " + e.getItem().project() + " · " + e.getItem().domainCode()));
+        List<List<Object>> rows = new ArrayList<>();
+        d.heatMap().forEach(c -> rows.add(List.of(c.project(), c.domainCode(), c.applicable(), c.covered(), Math.max(c.percent(), 0))));
+        var box = new VerticalLayout(new H3("Project × domain"), chart, grid, TableExport.links("heatmap", () ->
+                new TableExport.Table("coverage-heatmap", List.of("Project", "Domain", "Applicable", "Covered", "Coverage %"), rows)));
+        box.setPadding(false);
+        return box;
+    }
+
+    private VerticalLayout trend() {
+        List<TrendPoint> points = coverage.trend();
+        var days = new ArrayList<>(new TreeSet<>(points.stream().map(p -> p.day().toString()).toList()));
+        Map<String, List<Object>> byOwner = new LinkedHashMap<>();
+        for (String owner : List.of("CUSTOMER", "SHARED", "AWS")) {
+            List<Object> values = new ArrayList<>();
+            for (String day : days) {
+                values.add(points.stream().filter(p -> p.owner().equals(owner) && p.day().toString().equals(day)).findFirst()
+                        .map(p -> p.applicable() == 0 ? 0 : Math.round(100.0 * p.covered() / p.applicable())).orElse(null));
+            }
+            byOwner.put(owner, values);
+        }
+        var chart = new Chart("trend-chart", "260px");
+        List<Object> series = new ArrayList<>();
+        byOwner.forEach((owner, values) -> series.add(Map.of("name", ownerLabel(owner), "type", "line", "data", values)));
+        chart.setOption(Json.of(Map.of("animation", false, "tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0),
+                "grid", Map.of("left", 8, "right", 16, "top", 32, "bottom", 8, "containLabel", true),
+                "xAxis", Map.of("type", "category", "data", days), "yAxis", Map.of("type", "value", "min", 0, "max", 100),
+                "series", series)));
+        var grid = new Grid<TrendPoint>();
+        grid.setId("trend-table");
+        grid.addColumn(TrendPoint::day).setHeader("Day");
+        grid.addColumn(p -> ownerLabel(p.owner())).setHeader("Owner");
+        grid.addColumn(TrendPoint::applicable).setHeader("Applicable");
+        grid.addColumn(TrendPoint::covered).setHeader("Covered");
+        grid.setItems(points);
+        grid.setHeight("12rem");
+        List<List<Object>> rows = new ArrayList<>();
+        points.forEach(p -> rows.add(List.of(p.day().toString(), p.owner(), p.applicable(), p.covered())));
+        var box = new VerticalLayout(new H3("Trend (last 90 days, daily snapshots)"), chart, grid,
+                TableExport.links("trend", () -> new TableExport.Table("coverage-trend", List.of("Day", "Owner", "Applicable", "Covered"), rows)));
+        box.setPadding(false);
+        return box;
+    }
+
+    private static List<Coverage> relabel(List<Coverage> byOwner) {
+        return byOwner.stream().map(c -> new Coverage(c.key(), ownerLabel(c.key()), c.applicable(), c.covered(), c.unowned(),
+                c.notImplemented(), c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue(), c.expired())).toList();
+    }
+
+    static String ownerLabel(String owner) {
+        return switch (owner) {
+            case "CUSTOMER" -> "Customer";
+            case "SHARED" -> "Shared";
+            case "AWS" -> "AWS (inherited)";
+            default -> owner;
+        };
+    }
+}
