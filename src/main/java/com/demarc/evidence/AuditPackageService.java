@@ -8,6 +8,7 @@ import com.demarc.project.ProjectService;
 import com.demarc.raci.MatrixQuery;
 import com.demarc.raci.MatrixRow;
 import com.demarc.raci.RaciService;
+import com.demarc.shared.Json;
 import com.demarc.shared.UserFacingException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -228,42 +229,18 @@ public class AuditPackageService {
 
     private byte[] json(Project project, List<String[]> rows) {
         var sb = new StringBuilder();
-        sb.append("{\n  \"project\": ").append(quote(project.name())).append(",\n  \"team\": ").append(quote(project.teamName()))
-                .append(",\n  \"catalog\": ").append(quote(project.modelLabel()))
-                .append(",\n  \"generatedAt\": ").append(quote(Instant.now(clock).toString())).append(",\n  \"entries\": [");
+        sb.append("{\n  \"project\": ").append(Json.quote(project.name())).append(",\n  \"team\": ").append(Json.quote(project.teamName()))
+                .append(",\n  \"catalog\": ").append(Json.quote(project.modelLabel()))
+                .append(",\n  \"generatedAt\": ").append(Json.quote(Instant.now(clock).toString())).append(",\n  \"entries\": [");
         for (int i = 0; i < rows.size(); i++) {
             sb.append(i == 0 ? "\n    {" : ",\n    {");
             for (int c = 0; c < COLUMNS.length; c++) {
-                sb.append(c == 0 ? "" : ", ").append(quote(COLUMNS[c])).append(": ").append(quote(rows.get(i)[c]));
+                sb.append(c == 0 ? "" : ", ").append(Json.quote(COLUMNS[c])).append(": ").append(Json.quote(rows.get(i)[c]));
             }
             sb.append('}');
         }
         sb.append("\n  ]\n}\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        var sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static String str(Object o) {

@@ -1,5 +1,7 @@
 package com.demarc.coverage.ui;
 
+import com.demarc.shared.Json;
+
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageService;
 import com.demarc.coverage.Dashboard;
