@@ -139,6 +139,7 @@ public class AttestationService {
         var a = repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
         long content = repository.attestationContent(attestationId)
                 .orElseThrow(() -> new UserFacingException("This attestation is a link, not a file."));
-        return new Download(a.fileName(), "application/octet-stream", a.size(), a.sha256(), () -> store.open(content));
+        String type = repository.attestationContentType(attestationId).orElse("application/octet-stream");
+        return new Download(a.fileName(), type, a.size(), a.sha256(), () -> store.open(content));
     }
 }

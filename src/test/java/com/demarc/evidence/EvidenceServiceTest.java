@@ -254,6 +254,23 @@ class EvidenceServiceTest {
         assertThat(bad.problems()).singleElement().asString().startsWith(path + ": does not match the manifest");
     }
 
+    @Autowired
+    AttestationService attestationService;
+
+    @Test
+    @WithUserDetails("manager")
+    void anAttestationFileComesBackWithItsTypeAndBytes() throws Exception {
+        byte[] pdf = TestFiles.pdf("SOC 2 bridge letter");
+        var a = attestationService.create("Bridge letter", "SOC 2 bridge letter", LocalDate.now().minusMonths(6),
+                LocalDate.now(), LocalDate.now().plusMonths(3), null, "bridge-letter.pdf", new ByteArrayInputStream(pdf));
+        assertThat(a.sha256()).isEqualTo(sha256(pdf));
+        var download = attestationService.download(a.id());
+        assertThat(download.contentType()).isEqualTo("application/pdf");
+        try (var in = download.content().open()) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+    }
+
     /** Rebuilds the ZIP with one byte of one entry changed. */
     private static byte[] rewrite(byte[] zip, String path) throws IOException {
         var out = new ByteArrayOutputStream();

@@ -178,6 +178,11 @@ public class EvidenceRepository {
                           from attestation a where a.id = :id""").param("id", id).query(ATTESTATION).optional();
     }
 
+    public Optional<String> attestationContentType(long id) {
+        return jdbc.sql("select content_type from attestation where id = :id and content_type is not null").param("id", id)
+                .query(String.class).optional();
+    }
+
     public Optional<Long> attestationContent(long id) {
         return jdbc.sql("select content_id from attestation where id = :id and content_id is not null").param("id", id)
                 .query(Long.class).optional();
