@@ -9,14 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import static com.demarc.shared.Permissions.AUDIT_READ;
 
@@ -26,7 +23,6 @@ import static com.demarc.shared.Permissions.AUDIT_READ;
  */
 @Service
 public class AuditLog {
-    static final String GENESIS = "0".repeat(64);
     private static final String HAS_AUDIT_READ = "hasAuthority('" + AUDIT_READ + "')";
 
     private final AuditRepository repository;
@@ -56,7 +52,7 @@ public class AuditLog {
         repository.lockForAppend();
         var last = repository.last();
         long seq = last.map(e -> e.seq() + 1).orElse(1L);
-        String prev = last.map(AuditEntry::hash).orElse(GENESIS);
+        String prev = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         var entry = new AuditEntry(seq, at, Actors.currentUsername(), address(), action, entityType,
                 entityId == null ? null : entityId.toString(), clip(summary, 2000), clip(before, 4000), clip(after, 4000),
@@ -85,7 +81,7 @@ public class AuditLog {
         var state = new Object() {
             long checked;
             long expectedSeq = 1;
-            String prevHash = GENESIS;
+            String prevHash = AuditEntry.GENESIS;
             Long broken;
             String problem;
         };
@@ -110,23 +106,18 @@ public class AuditLog {
         return new ChainReport(state.checked, state.broken, state.problem);
     }
 
-    /** SHA-256 over every field (length-prefixed, so no two contents collide by shifting a separator) and the previous hash. */
     static String hash(AuditEntry e) {
-        var sb = new StringBuilder();
-        for (String field : new String[]{String.valueOf(e.seq()), e.at().toString(), e.actor(), e.address(), e.action(),
-                e.entityType(), e.entityId(), e.summary(), e.before(), e.after(), e.prevHash()}) {
-            if (field == null) {
-                sb.append("-1:");
-            } else {
-                sb.append(field.length()).append(':').append(field);
-            }
-            sb.append('|');
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return e.computeHash();
+    }
+
+    /**
+     * For bulk loaders (the scale-data generator): takes the append lock in the caller's transaction and returns the
+     * chain's last entry, so the loader can continue the chain with {@link AuditEntry#computeHash()}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<AuditEntry> lockHeadForBulkAppend() {
+        repository.lockForAppend();
+        return repository.last();
     }
 
     private static String address() {

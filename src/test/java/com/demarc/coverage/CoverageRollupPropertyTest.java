@@ -88,7 +88,10 @@ class CoverageRollupPropertyTest {
                     if (!services.remove(toggle)) {
                         services.add(toggle);
                     }
-                    projects.update(p.id(), p.version(), new com.demarc.project.ProjectDraft(p.teamId(), p.name(),
+                    // sometimes the project also moves to the other team: both teams' rollups must follow
+                    var payments = fixtures.team("Payments");
+                    var team = random.nextInt(3) > 0 ? p.teamId() : p.teamId().equals(payments) ? fixtures.team("Data Platform") : payments;
+                    projects.update(p.id(), p.version(), new com.demarc.project.ProjectDraft(team, p.name(),
                             p.description(), p.awsAccountIds(), services));
                 }
                 default -> {
@@ -124,5 +127,29 @@ class CoverageRollupPropertyTest {
                   join model_summary_control sc on sc.control_id = pc.control_id join model_summary_row r on r.id = sc.row_id
                  group by v.project_id, r.code, v.state order by 1""").query(String.class).list();
         assertThat(summaryRollup).isEqualTo(summaryRaw);
+        // the kept per-row states (gap lists page over them) are exactly the rule's
+        String row = "project_control_id || '/' || project_id || '/' || team_id || '/' || code || '/' || domain_code || '/' || owner"
+                + " || '/' || state || '/' || expiring || '/' || overdue || '/' || expired";
+        assertThat(jdbc.sql("select " + row + " from coverage_state order by project_control_id").query(String.class).list())
+                .isEqualTo(jdbc.sql("select " + row + " from coverage_state_v order by project_control_id").query(String.class).list());
+        // the team rollups the organisation's dashboard reads equal the raw aggregate per team
+        var teamRollup = jdbc.sql("""
+                select team_id || '/' || domain_code || '/' || owner || '/' || state || '=' || controls || ',' || expiring
+                       || ',' || overdue || ',' || expired
+                  from coverage_team_rollup where controls > 0 order by 1""").query(String.class).list();
+        var teamRaw = jdbc.sql("""
+                select team_id || '/' || domain_code || '/' || owner || '/' || state || '=' || count(*) || ','
+                       || count(*) filter (where expiring) || ',' || count(*) filter (where overdue) || ','
+                       || count(*) filter (where expired)
+                  from coverage_state_v group by team_id, domain_code, owner, state order by 1""").query(String.class).list();
+        assertThat(teamRollup).isEqualTo(teamRaw);
+        var teamSummary = jdbc.sql("select team_id || '/' || row_code || '/' || state || '=' || controls from coverage_team_summary_rollup"
+                + " where controls > 0 order by 1").query(String.class).list();
+        var teamSummaryRaw = jdbc.sql("""
+                select v.team_id || '/' || r.code || '/' || v.state || '=' || count(*)
+                  from coverage_state_v v join project_control pc on pc.id = v.project_control_id
+                  join model_summary_control sc on sc.control_id = pc.control_id join model_summary_row r on r.id = sc.row_id
+                 group by v.team_id, r.code, v.state order by 1""").query(String.class).list();
+        assertThat(teamSummary).isEqualTo(teamSummaryRaw);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,36 +35,73 @@ public class CoverageRepository {
         this.jdbc = jdbc;
     }
 
-    /** Recomputes the rollups of these projects from the rule (a GROUP BY over their own rows only). */
+    private static final String STATE_COLUMNS =
+            "project_control_id, project_id, team_id, code, domain_code, owner, state, expiring, overdue, expired";
+
+    /**
+     * Recomputes these projects' coverage from the rule: their rows' states (a pass over their own rows only), their
+     * rollups, and the rollups of the teams they belong to (or belonged to, if a project moved).
+     */
     public void refresh(Collection<Long> projectIds) {
         if (projectIds.isEmpty()) {
             return;
         }
         Long[] ids = projectIds.toArray(Long[]::new);
+        var teams = new java.util.TreeSet<>(jdbc.sql("select distinct team_id from coverage_rollup where project_id = any(:ids)")
+                .param("ids", ids).query(Long.class).list());
+        teams.addAll(jdbc.sql("select distinct team_id from project where id = any(:ids)").param("ids", ids).query(Long.class).list());
+        jdbc.sql("delete from coverage_state where project_id = any(:ids)").param("ids", ids).update();
+        jdbc.sql("insert into coverage_state (" + STATE_COLUMNS + ") select " + STATE_COLUMNS
+                + " from coverage_state_v where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql("delete from coverage_rollup where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql("delete from coverage_summary_rollup where project_id = any(:ids)").param("ids", ids).update();
-        jdbc.sql("""
-                        insert into coverage_rollup (project_id, team_id, domain_code, owner, state, controls, expiring, overdue, expired)
-                        select project_id, team_id, domain_code, owner, state, count(*),
-                               count(*) filter (where expiring), count(*) filter (where overdue), count(*) filter (where expired)
-                          from coverage_state_v where project_id = any(:ids)
-                         group by project_id, team_id, domain_code, owner, state""").param("ids", ids).update();
-        jdbc.sql("""
-                        insert into coverage_summary_rollup (project_id, team_id, row_code, state, controls)
-                        select v.project_id, v.team_id, r.code, v.state, count(*)
-                          from coverage_state_v v
-                          join project_control pc on pc.id = v.project_control_id
-                          join model_summary_control sc on sc.control_id = pc.control_id
-                          join model_summary_row r on r.id = sc.row_id
-                         where v.project_id = any(:ids)
-                         group by v.project_id, v.team_id, r.code, v.state""").param("ids", ids).update();
+        jdbc.sql(INSERT_ROLLUP + " where project_id = any(:ids)" + ROLLUP_GROUPS).param("ids", ids).update();
+        jdbc.sql(INSERT_SUMMARY_ROLLUP + " where v.project_id = any(:ids)" + SUMMARY_GROUPS).param("ids", ids).update();
+        refreshTeams(teams.toArray(Long[]::new));
     }
 
-    /** Every project, e.g. once a day (states depend on the date). */
+    private static final String INSERT_ROLLUP = """
+            insert into coverage_rollup (project_id, team_id, domain_code, owner, state, controls, expiring, overdue, expired)
+            select project_id, team_id, domain_code, owner, state, count(*),
+                   count(*) filter (where expiring), count(*) filter (where overdue), count(*) filter (where expired)
+              from coverage_state""";
+    private static final String ROLLUP_GROUPS = " group by project_id, team_id, domain_code, owner, state";
+    private static final String INSERT_SUMMARY_ROLLUP = """
+            insert into coverage_summary_rollup (project_id, team_id, row_code, state, controls)
+            select v.project_id, v.team_id, r.code, v.state, count(*)
+              from coverage_state v
+              join project_control pc on pc.id = v.project_control_id
+              join model_summary_control sc on sc.control_id = pc.control_id
+              join model_summary_row r on r.id = sc.row_id""";
+    private static final String SUMMARY_GROUPS = " group by v.project_id, v.team_id, r.code, v.state";
+
+    private void refreshTeams(Long[] teams) {
+        jdbc.sql("delete from coverage_team_rollup where team_id = any(:t)").param("t", teams).update();
+        jdbc.sql("delete from coverage_team_summary_rollup where team_id = any(:t)").param("t", teams).update();
+        jdbc.sql("""
+                        insert into coverage_team_rollup (team_id, domain_code, owner, state, controls, expiring, overdue, expired)
+                        select team_id, domain_code, owner, state, sum(controls), sum(expiring), sum(overdue), sum(expired)
+                          from coverage_rollup where team_id = any(:t) group by team_id, domain_code, owner, state""")
+                .param("t", teams).update();
+        jdbc.sql("""
+                        insert into coverage_team_summary_rollup (team_id, row_code, state, controls)
+                        select team_id, row_code, state, sum(controls)
+                          from coverage_summary_rollup where team_id = any(:t) group by team_id, row_code, state""")
+                .param("t", teams).update();
+    }
+
+    /** Every project, e.g. once a day (states depend on the date): whole-table passes, no per-project loop. */
     public void refreshAll(LocalDate today) {
+        jdbc.sql("delete from coverage_state").update();
+        jdbc.sql("insert into coverage_state (" + STATE_COLUMNS + ") select " + STATE_COLUMNS + " from coverage_state_v").update();
         jdbc.sql("delete from coverage_rollup").update();
         jdbc.sql("delete from coverage_summary_rollup").update();
-        refresh(jdbc.sql("select id from project").query(Long.class).list());
+        jdbc.sql(INSERT_ROLLUP + ROLLUP_GROUPS).update();
+        jdbc.sql(INSERT_SUMMARY_ROLLUP + SUMMARY_GROUPS).update();
+        jdbc.sql("delete from coverage_team_rollup").update();
+        jdbc.sql("delete from coverage_team_summary_rollup").update();
+        refreshTeams(jdbc.sql("select distinct team_id from coverage_rollup").query(Long.class).list().toArray(Long[]::new));
+        jdbc.sql("analyze coverage_state").update();
         jdbc.sql("""
                         insert into coverage_refresh (id, refreshed_on) values (1, :d)
                         on conflict (id) do update set refreshed_on = excluded.refreshed_on""").param("d", today).update();
@@ -84,22 +122,50 @@ public class CoverageRepository {
         return new Where(" where " + alias + "team_id = any(:teams)", Map.of("teams", teams.toArray(Long[]::new)));
     }
 
-    private List<Coverage> grouped(String keyExpr, String labelExpr, String from, List<Long> teams, String order) {
-        var where = teams(teams, "r.");
-        return jdbc.sql("select " + keyExpr + " as key, " + labelExpr + " as label, " + SUMS + " from coverage_rollup r " + from
-                        + where.sql() + " group by 1, 2 order by " + order)
-                .params(where.params()).query((rs, n) -> coverage(rs)).list();
-    }
+    /** Above this many projects in scope, the heat map shows teams (the least covered first) instead of projects. */
+    static final int HEAT_MAP_ROWS = 50;
 
+    /**
+     * The dashboard from the team rollups: one pass with grouping sets gives the total, the owner columns, the
+     * domains and the teams; one pass gives the model summary; the heat map reads only the rows it shows.
+     */
     public Dashboard dashboard(List<Long> teams) {
-        var overall = grouped("'ALL'", "'All projects'", "", teams, "1").stream().findFirst()
-                .orElse(new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        var byOwner = grouped("r.owner", "r.owner", "", teams, "case r.owner when 'CUSTOMER' then 1 when 'SHARED' then 2 else 3 end")
-                .stream().filter(c -> !c.key().equals("NOT_APPLICABLE")).toList();
-        var byDomain = grouped("r.domain_code", "coalesce((select d.name from catalog_domain d where d.code = r.domain_code order by d.model_id desc nulls last limit 1), r.domain_code)",
-                "", teams, "2");
-        var byTeam = grouped("r.team_id::text", "t.name", "join team t on t.id = r.team_id", teams, "2");
-        var byProject = grouped("r.project_id::text", "p.name", "join project p on p.id = r.project_id", teams, "2");
+        var where = teams(teams, "r.");
+        List<Coverage> byOwner = new ArrayList<>();
+        List<Coverage> byDomain = new ArrayList<>();
+        List<Coverage> byTeam = new ArrayList<>();
+        var overall = new Coverage[]{new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0)};
+        jdbc.sql("select grouping(r.owner) as g_owner, grouping(r.domain_code) as g_domain, grouping(r.team_id) as g_team, "
+                        + "r.owner, r.domain_code, r.team_id, " + SUMS + " from coverage_team_rollup r" + where.sql()
+                        + " group by grouping sets ((), (r.owner), (r.domain_code), (r.team_id))")
+                .params(where.params())
+                .query(rs -> {
+                    if (rs.getInt("g_owner") == 0) {
+                        byOwner.add(coverage(rs, rs.getString("owner"), rs.getString("owner")));
+                    } else if (rs.getInt("g_domain") == 0) {
+                        byDomain.add(coverage(rs, rs.getString("domain_code"), rs.getString("domain_code")));
+                    } else if (rs.getInt("g_team") == 0) {
+                        byTeam.add(coverage(rs, String.valueOf(rs.getLong("team_id")), null));
+                    } else {
+                        overall[0] = coverage(rs, "ALL", "All projects");
+                    }
+                });
+        var ownerOrder = List.of("CUSTOMER", "SHARED", "AWS");
+        byOwner.removeIf(c -> !ownerOrder.contains(c.key()));
+        byOwner.sort(java.util.Comparator.comparingInt(c -> ownerOrder.indexOf(c.key())));
+        Map<String, String> domainNames = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select distinct on (code) code, name from catalog_domain
+                         order by code, model_id desc nulls last""")
+                .query(rs -> {
+                    domainNames.put(rs.getString(1), rs.getString(2));
+                });
+        var domains = byDomain.stream().map(c -> relabel(c, domainNames.getOrDefault(c.key(), c.key())))
+                .sorted(java.util.Comparator.comparing(Coverage::label)).toList();
+        Map<Long, String> teamNames = names("team", byTeam.stream().map(c -> Long.valueOf(c.key())).toList());
+        var teamRows = byTeam.stream().map(c -> relabel(c, teamNames.getOrDefault(Long.valueOf(c.key()), c.key())))
+                .sorted(java.util.Comparator.comparing(Coverage::label, String.CASE_INSENSITIVE_ORDER)).toList();
+
         Map<String, Object> params = teams == null ? Map.of() : Map.of("teams", teams.toArray(Long[]::new));
         var bySummary = jdbc.sql("""
                         select m.code as key, m.text as label, m.owner as row_owner,
@@ -110,7 +176,7 @@ public class CoverageRepository {
                                coalesce(sum(s.controls) filter (where s.state = 'NO_EVIDENCE'), 0) as no_evidence,
                                coalesce(sum(s.controls) filter (where s.state = 'ATTESTATION_MISSING'), 0) as attestation_missing
                           from model_summary_row m
-                          left join coverage_summary_rollup s on s.row_code = m.code""" + (teams == null ? "" : " and s.team_id = any(:teams)") + """
+                          left join coverage_team_summary_rollup s on s.row_code = m.code""" + (teams == null ? "" : " and s.team_id = any(:teams)") + """
 
                          where m.model_id = (select id from responsibility_model order by published desc, loaded_at desc, id desc limit 1)
                          group by m.code, m.text, m.owner, m.position order by m.position""")
@@ -118,19 +184,62 @@ public class CoverageRepository {
                 .query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("label") + " (" + rs.getString("row_owner") + ")",
                         rs.getInt("applicable"), rs.getInt("covered"), rs.getInt("unowned"), rs.getInt("not_implemented"),
                         rs.getInt("no_evidence"), rs.getInt("attestation_missing"), 0, 0, 0)).list();
-        var heat = jdbc.sql("select r.project_id, p.name, r.domain_code, "
-                        + "coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable, "
-                        + "coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered "
-                        + "from coverage_rollup r join project p on p.id = r.project_id" + teams(teams, "r.").sql()
-                        + " group by r.project_id, p.name, r.domain_code order by p.name, r.domain_code")
-                .params(teams(teams, "r.").params())
-                .query((rs, n) -> new Dashboard.HeatCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
-                .list();
-        return new Dashboard(overall, byOwner, bySummary, byDomain, byTeam, byProject, heat);
+
+        var projectScope = teams(teams, "");
+        int projects = jdbc.sql("select count(*) from project" + projectScope.sql() + " and not archived")
+                .params(projectScope.params()).query(Integer.class).single();
+        Dashboard.HeatMap heat;
+        if (projects <= HEAT_MAP_ROWS) {
+            heat = new Dashboard.HeatMap(Dashboard.HeatMap.By.PROJECT, projects, jdbc.sql("select r.project_id, p.name, r.domain_code, "
+                            + "coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable, "
+                            + "coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered "
+                            + "from coverage_rollup r join project p on p.id = r.project_id" + where.sql()
+                            + " group by r.project_id, p.name, r.domain_code order by p.name, r.domain_code")
+                    .params(where.params())
+                    .query((rs, n) -> new Dashboard.HeatCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                    .list());
+        } else {
+            // too many projects to show: the least-covered teams, each with its domains
+            var shown = teamRows.stream().filter(c -> c.applicable() > 0)
+                    .sorted(java.util.Comparator.comparingDouble((Coverage c) -> (double) c.covered() / c.applicable())
+                            .thenComparing(Coverage::label))
+                    .limit(HEAT_MAP_ROWS).toList();
+            Long[] ids = shown.stream().map(c -> Long.valueOf(c.key())).toArray(Long[]::new);
+            List<Dashboard.HeatCell> cells = new ArrayList<>();
+            jdbc.sql("""
+                            select team_id, domain_code,
+                                   coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable,
+                                   coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered
+                              from coverage_team_rollup where team_id = any(:ids) group by team_id, domain_code""")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        cells.add(new Dashboard.HeatCell(rs.getLong(1), teamNames.get(rs.getLong(1)), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                    });
+            cells.sort(java.util.Comparator.comparing(Dashboard.HeatCell::name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Dashboard.HeatCell::domainCode));
+            heat = new Dashboard.HeatMap(Dashboard.HeatMap.By.TEAM, teamRows.size(), cells);
+        }
+        return new Dashboard(overall[0], byOwner, bySummary, domains, teamRows, heat);
     }
 
-    private static Coverage coverage(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Coverage(rs.getString("key"), rs.getString("label"), rs.getInt("applicable"), rs.getInt("covered"),
+    private Map<Long, String> names(String table, List<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, name from " + table + " where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    private static Coverage relabel(Coverage c, String label) {
+        return new Coverage(c.key(), label, c.applicable(), c.covered(), c.unowned(), c.notImplemented(), c.noEvidence(),
+                c.attestationMissing(), c.expiring(), c.overdue(), c.expired());
+    }
+
+    private static Coverage coverage(java.sql.ResultSet rs, String key, String label) throws java.sql.SQLException {
+        return new Coverage(key, label, rs.getInt("applicable"), rs.getInt("covered"),
                 rs.getInt("unowned"), rs.getInt("not_implemented"), rs.getInt("no_evidence"),
                 rs.getInt("attestation_missing"), rs.getInt("expiring"), rs.getInt("overdue"), rs.getInt("expired"));
     }
@@ -180,7 +289,7 @@ public class CoverageRepository {
         return jdbc.sql("""
                         select v.project_control_id, p.name as project, t.name as team, v.code, c.title, v.owner, v.state,
                                v.expiring, v.overdue, v.expired
-                          from coverage_state_v v join project p on p.id = v.project_id join team t on t.id = v.team_id
+                          from coverage_state v join project p on p.id = v.project_id join team t on t.id = v.team_id
                           join project_control pc on pc.id = v.project_control_id join control c on c.id = pc.control_id
                         """ + where.sql() + " order by p.name, c.position, v.code offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
@@ -191,7 +300,7 @@ public class CoverageRepository {
 
     public int countGaps(GapQuery q, List<Long> teams) {
         var where = gapWhere(q, teams);
-        return jdbc.sql("select count(*) from coverage_state_v v" + where.sql()).params(where.params())
+        return jdbc.sql("select count(*) from coverage_state v" + where.sql()).params(where.params())
                 .query(Integer.class).single();
     }
 

@@ -89,7 +89,7 @@ class DashboardView extends VerticalLayout {
         for (GapQuery.Kind kind : List.of(GapQuery.Kind.UNOWNED, GapQuery.Kind.MISSING_EVIDENCE,
                 GapQuery.Kind.EXPIRING_OR_EXPIRED, GapQuery.Kind.OVERDUE)) {
             var query = new GapQuery(kind, null, null, null, null, null);
-            gapTabs.add(kind.label() + " (" + coverage.countGaps(query) + ")",
+            gapTabs.add(kind.label() + " (" + gapCount(d.overall(), kind) + ")",
                     new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query));
         }
 
@@ -105,47 +105,73 @@ class DashboardView extends VerticalLayout {
                 heatMap(d), trend(), new H3("Gaps"), gapTabs, drill);
     }
 
+    /** The gap tabs' counts come from the rollups the dashboard already read: no count over every row. */
+    static int gapCount(Coverage overall, GapQuery.Kind kind) {
+        return switch (kind) {
+            case UNOWNED -> overall.unowned();
+            case MISSING_EVIDENCE -> overall.noEvidence() + overall.attestationMissing();
+            case EXPIRING_OR_EXPIRED -> overall.expiring() + overall.expired();
+            case OVERDUE -> overall.overdue();
+            case NOT_COVERED -> overall.applicable() - overall.covered();
+        };
+    }
+
     private void drillTo(GapQuery query, String heading) {
         drill.show(query, heading);
         drill.getElement().callJsFunction("scrollIntoView");
     }
 
     private VerticalLayout heatMap(Dashboard d) {
-        var projects = new ArrayList<>(new TreeSet<>(d.heatMap().stream().map(Dashboard.HeatCell::project).toList()));
-        var domains = new ArrayList<>(new TreeSet<>(d.heatMap().stream().map(Dashboard.HeatCell::domainCode).toList()));
+        var heat = d.heatMap();
+        boolean byTeam = heat.by() == Dashboard.HeatMap.By.TEAM;
+        String rowHeader = byTeam ? "Team" : "Project";
+        var names = new ArrayList<>(new TreeSet<>(heat.cells().stream().map(Dashboard.HeatCell::name).toList()));
+        var domains = new ArrayList<>(new TreeSet<>(heat.cells().stream().map(Dashboard.HeatCell::domainCode).toList()));
         List<Object> cells = new ArrayList<>();
-        for (var c : d.heatMap()) {
+        for (var c : heat.cells()) {
             if (c.applicable() > 0) {
-                cells.add(List.of(domains.indexOf(c.domainCode()), projects.indexOf(c.project()), c.percent()));
+                cells.add(List.of(domains.indexOf(c.domainCode()), names.indexOf(c.name()), c.percent()));
             }
         }
-        var chart = new Chart("heatmap-chart", Math.max(200, 80 + 30 * projects.size()) + "px");
+        var chart = new Chart("heatmap-chart", Math.max(200, 80 + 30 * names.size()) + "px");
         chart.setOption(Json.of(Map.of("animation", false, "tooltip", Map.of("position", "top"),
                 "grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", domains),
-                "yAxis", Map.of("type", "category", "data", projects),
+                "yAxis", Map.of("type", "category", "data", names),
                 "visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
                         "bottom", 0, "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#2e8b57"))),
                 "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
                         "label", Map.of("show", true))))));
-        chart.addClickListener(e -> d.heatMap().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
+        chart.addClickListener(e -> heat.cells().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
                 .ifPresent(c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.domainCode(), null, null),
                         "Not covered in domain " + c.domainCode())));
         var grid = new Grid<Dashboard.HeatCell>();
         grid.setId("heatmap-table");
-        grid.addColumn(Dashboard.HeatCell::project).setHeader("Project");
+        grid.addColumn(Dashboard.HeatCell::name).setHeader(rowHeader);
         grid.addColumn(Dashboard.HeatCell::domainCode).setHeader("Domain");
         grid.addColumn(Dashboard.HeatCell::applicable).setHeader("Applicable");
         grid.addColumn(Dashboard.HeatCell::covered).setHeader("Covered");
         grid.addColumn(c -> c.percent() < 0 ? "—" : c.percent() + " %").setHeader("Coverage");
-        grid.setItems(d.heatMap());
+        grid.setItems(heat.cells());
         grid.setHeight("16rem");
-        grid.addItemClickListener(e -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, e.getItem().projectId(),
-                e.getItem().domainCode(), null, null), "Not covered: " + e.getItem().project() + " · " + e.getItem().domainCode()));
+        grid.addItemClickListener(e -> {
+            var c = e.getItem();
+            drillTo(byTeam ? new GapQuery(GapQuery.Kind.NOT_COVERED, c.id(), null, c.domainCode(), null, null)
+                            : new GapQuery(GapQuery.Kind.NOT_COVERED, null, c.id(), c.domainCode(), null, null),
+                    "Not covered: " + c.name() + " · " + c.domainCode());
+        });
         List<List<Object>> rows = new ArrayList<>();
-        d.heatMap().forEach(c -> rows.add(List.of(c.project(), c.domainCode(), c.applicable(), c.covered(), Math.max(c.percent(), 0))));
-        var box = new VerticalLayout(new H3("Project × domain"), chart, grid, TableExport.links("heatmap", () ->
-                new TableExport.Table("coverage-heatmap", List.of("Project", "Domain", "Applicable", "Covered", "Coverage %"), rows)));
+        heat.cells().forEach(c -> rows.add(List.of(c.name(), c.domainCode(), c.applicable(), c.covered(), Math.max(c.percent(), 0))));
+        var title = new H3(rowHeader + " × domain");
+        var box = new VerticalLayout(title);
+        if (byTeam) {
+            var note = new Paragraph("With " + heat.of() + " teams' projects in view, this map shows the " + heat.rows()
+                    + " least-covered teams; the By team table above lists them all.");
+            note.setId("heatmap-note");
+            box.add(note);
+        }
+        box.add(chart, grid, TableExport.links("heatmap", () ->
+                new TableExport.Table("coverage-heatmap", List.of(rowHeader, "Domain", "Applicable", "Covered", "Coverage %"), rows)));
         box.setPadding(false);
         return box;
     }

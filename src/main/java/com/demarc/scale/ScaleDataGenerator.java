@@ -1,0 +1,488 @@
+package com.demarc.scale;
+
+import com.demarc.audit.AuditEntry;
+import com.demarc.audit.AuditLog;
+import com.demarc.catalog.AwsService;
+import com.demarc.catalog.CatalogService;
+import com.demarc.catalog.Control;
+import com.demarc.catalog.EffectiveOwner;
+import com.demarc.catalog.Owner;
+import com.demarc.coverage.CoverageService;
+import com.demarc.shared.Actors;
+import com.demarc.shared.Role;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Fills the database with scale data (teams, users, projects on the shipped catalog, their services, every register
+ * row with its effective owner, full RACI, statuses, due dates, evidence with small real files and review states, an
+ * AWS attestation linked to the AWS rows, and a continued audit-log hash chain) through PostgreSQL COPY, all in one
+ * transaction: it lands whole or not at all. Then recomputes the coverage rollups. Deterministic (fixed seed).
+ * Refuses a database that already holds scale data (the audit log is append-only, so it cannot be replaced).
+ */
+@Service
+public class ScaleDataGenerator {
+    /** Every generated user signs in with this password. */
+    public static final String PASSWORD = "demarc-scale-2026";
+    public static final String MANAGER = "scale.manager";
+    public static final String AUDITOR = "scale.auditor";
+    static final int PROJECTS_PER_TEAM = 20;
+    static final int MEMBERS_PER_TEAM = 5;
+    private static final int AUDIT_ENTRIES_PER_PROJECT = 32;
+    private static final String ACTOR = "scale-data";
+    private static final String TEAM_PREFIX = "Scale team ";
+
+    /** Typical service mixes; a project uses one of them, so owners differ between projects as in real life. */
+    private static final List<List<String>> ARCHETYPES = List.of(
+            List.of("EC2", "EBS", "VPC", "ELB", "S3", "CLOUDWATCH", "CLOUDTRAIL", "KMS"),
+            List.of("LAMBDA", "API_GATEWAY", "DYNAMODB", "S3", "COGNITO", "CLOUDWATCH", "KMS"),
+            List.of("FARGATE", "ECR", "RDS", "ELB", "VPC", "SECRETS_MANAGER", "CLOUDWATCH"),
+            List.of("S3", "GLACIER", "ATHENA", "EMR", "REDSHIFT", "KINESIS", "KMS"),
+            List.of("RDS", "AURORA", "ELASTICACHE", "VPC", "KMS", "CLOUDTRAIL"),
+            List.of("EKS", "EC2", "EBS", "VPC", "ECR", "ELB", "ROUTE53", "WAF"),
+            List.of("S3", "CLOUDFRONT", "ROUTE53", "WAF"),
+            List.of("SQS", "SNS", "EVENTBRIDGE", "LAMBDA", "STEP_FUNCTIONS", "CLOUDWATCH"));
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final CatalogService catalog;
+    private final AuditLog audit;
+    private final CoverageService coverage;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    ScaleDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager, CatalogService catalog,
+                       AuditLog audit, CoverageService coverage, PasswordEncoder passwordEncoder, Clock clock) {
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.catalog = catalog;
+        this.audit = audit;
+        this.coverage = coverage;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** The username of member {@code i} (0–4) of scale team {@code team} (1-based): s0001.a … s0001.e. */
+    public static String member(int team, int i) {
+        return "s%04d.%c".formatted(team, (char) ('a' + i));
+    }
+
+    /** How many projects of scale data the database holds (0 = none). */
+    public long projectsPresent() {
+        return transactions.execute(s -> count(DataSourceUtils.getConnection(dataSource),
+                "select count(*) from project p join team t on t.id = p.team_id where t.name like '" + TEAM_PREFIX + "%'"));
+    }
+
+    public ScaleReport generate(ScaleSize size) {
+        var model = new Object() {
+            long modelId;
+            List<Control> controls;
+            Map<String, AwsService> services;
+        };
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
+            var latest = catalog.latestModel();
+            model.modelId = latest.id().value();
+            model.controls = catalog.controlsFor(latest.id()).stream().filter(c -> !c.organisation()).toList();
+            model.services = catalog.services().stream().collect(Collectors.toMap(AwsService::code, Function.identity()));
+        });
+        String passwordHash = passwordEncoder.encode(PASSWORD);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(s -> {
+            try {
+                load(DataSourceUtils.getConnection(dataSource), size, model.modelId, model.controls, model.services,
+                        passwordHash, rows);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("Scale data not written (nothing was kept): " + e.getMessage(), e);
+            }
+        });
+        Duration load = Duration.ofNanos(System.nanoTime() - started);
+        started = System.nanoTime();
+        coverage.refreshAndSnapshot();
+        return new ScaleReport(size, rows, load, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private record Cell(Owner owner, String reason) {
+    }
+
+    private void load(Connection c, ScaleSize size, long modelId, List<Control> controls, Map<String, AwsService> services,
+                      String passwordHash, Map<String, Long> rows) throws SQLException, IOException {
+        if (count(c, "select count(*) from team where name like '" + TEAM_PREFIX + "%'") > 0) {
+            throw new IllegalStateException("This database already holds scale data; generate into an empty database "
+                    + "(e.g. createdb -O demarc demarc_bench) — the audit log is append-only, so it cannot be replaced.");
+        }
+        if (controls.isEmpty()) {
+            throw new IllegalStateException("The catalog has no controls: start the application once so it loads the shipped catalog.");
+        }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        var random = new SplittableRandom(20261128L);
+        LocalDate today = LocalDate.now(clock);
+        int teams = size.teams();
+        int projects = size.projects();
+        int nc = controls.size();
+
+        // effective owner per archetype × control, computed by the product's own rule
+        List<List<AwsService>> archetypes = ARCHETYPES.stream()
+                .map(codes -> codes.stream().map(services::get).filter(java.util.Objects::nonNull).toList()).toList();
+        Cell[][] cells = new Cell[archetypes.size()][nc];
+        for (int a = 0; a < archetypes.size(); a++) {
+            for (int j = 0; j < nc; j++) {
+                var eff = EffectiveOwner.of(controls.get(j), archetypes.get(a));
+                cells[a][j] = new Cell(eff.owner(), eff.reason());
+            }
+        }
+
+        long teamBase = reserve(c, "team", teams);
+        long userBase = reserve(c, "app_user", (long) teams * MEMBERS_PER_TEAM + 2);
+        long projectBase = reserve(c, "project", projects);
+        long pcBase = reserve(c, "project_control", (long) projects * nc);
+        long itemBase = reserve(c, "evidence_item", (long) projects * nc);
+        long contentBase = reserve(c, "evidence_content", (long) projects * nc);
+        long managerId = userBase + (long) teams * MEMBERS_PER_TEAM;
+
+        try (var copies = new Copies(copy)) {
+            var team = copies.table("team", "id, name, description, updated_by");
+            var user = copies.table("app_user", "id, username, display_name, email, password_hash, enabled, roles, updated_by");
+            var membership = copies.table("team_membership", "team_id, user_id");
+            for (int t = 0; t < teams; t++) {
+                team.row(teamBase + t, TEAM_PREFIX + "%04d".formatted(t + 1), "Generated team " + (t + 1) + " (scale data).", ACTOR);
+                for (int i = 0; i < MEMBERS_PER_TEAM; i++) {
+                    String name = member(t + 1, i);
+                    user.row(userBase + (long) t * MEMBERS_PER_TEAM + i, name,
+                            "Scale User %04d %c".formatted(t + 1, (char) ('A' + i)), name + "@scale.demarc.example",
+                            passwordHash, true, "{MEMBER}", ACTOR);
+                    membership.row(teamBase + t, userBase + (long) t * MEMBERS_PER_TEAM + i);
+                }
+            }
+            user.row(managerId, MANAGER, "Scale Manager", MANAGER + "@scale.demarc.example", passwordHash, true, "{MANAGER}", ACTOR);
+            user.row(managerId + 1, AUDITOR, "Scale Auditor", AUDITOR + "@scale.demarc.example", passwordHash, true, "{AUDITOR}", ACTOR);
+            rows.put("team", team.rows);
+            rows.put("app_user", user.rows);
+            rows.put("team_membership", membership.rows);
+        }
+
+        long attestationId = count(c, """
+                insert into attestation (name, report_type, period_from, period_to, valid_until, url, created_by)
+                values ('AWS SOC 2 Type II (scale data)', 'SOC 2 Type II', current_date - 200, current_date - 20,
+                        current_date + 160, 'https://aws.amazon.com/artifact/', '%s') returning id""".formatted(ACTOR));
+        rows.put("attestation", 1L);
+
+        long items = 0;
+        try (var copies = new Copies(copy)) {
+            var project = copies.table("project", "id, team_id, name, description, aws_account_ids, model_id, updated_by");
+            var projectService = copies.table("project_service", "project_id, service_id");
+            var pc = copies.table("project_control", "id, project_id, control_id, owner, owner_reason, status, justification, due_date, updated_by");
+            var raci = copies.table("raci_assignment", "project_control_id, role, user_id, team_id");
+            var link = copies.table("attestation_link", "attestation_id, project_control_id, linked_by");
+            var content = copies.table("evidence_content", "id, size_bytes, sha256, chunks");
+            var chunk = copies.table("evidence_chunk", "content_id, seq, data");
+            var item = copies.table("evidence_item", "id, project_control_id, kind, title, valid_from, valid_until, created_by");
+            var version = copies.table("evidence_version", "item_id, version_no, content_id, file_name, content_type, size_bytes, sha256, uploaded_by, review_state, reviewed_by, reviewed_at, review_comment");
+            MessageDigest sha = sha256();
+            for (int p = 0; p < projects; p++) {
+                int t = p / PROJECTS_PER_TEAM;
+                long teamId = teamBase + Math.min(t, teams - 1);
+                int teamNo = (int) (teamId - teamBase) + 1;
+                long projectId = projectBase + p;
+                String projectName = "Project %05d".formatted(p + 1);
+                int a = p % archetypes.size();
+                project.row(projectId, teamId, projectName, "Generated project (scale data), service mix " + (a + 1) + ".",
+                        "{%012d}".formatted(100_000_000_000L + p), modelId, ACTOR);
+                for (AwsService s : archetypes.get(a)) {
+                    projectService.row(projectId, s.id());
+                }
+                for (int j = 0; j < nc; j++) {
+                    Control control = controls.get(j);
+                    Cell cell = cells[a][j];
+                    long pcId = pcBase + (long) p * nc + j;
+                    String status;
+                    String justification = null;
+                    LocalDate due = null;
+                    int roll = random.nextInt(100);
+                    switch (cell.owner()) {
+                        case NOT_APPLICABLE -> {
+                            status = "NOT_APPLICABLE";
+                            justification = "No AWS service this project uses needs this control.";
+                        }
+                        case AWS -> status = "INHERITED";
+                        default -> {
+                            if (roll < 3) {
+                                status = "NOT_APPLICABLE";
+                                justification = "Out of scope for this workload (scale data).";
+                            } else if (roll < 18) {
+                                status = "NOT_STARTED";
+                            } else if (roll < 36) {
+                                status = "IN_PROGRESS";
+                            } else {
+                                status = "IMPLEMENTED";
+                            }
+                            if (status.equals("NOT_STARTED") || status.equals("IN_PROGRESS")) {
+                                due = today.plusDays(random.nextInt(-60, 181));
+                            }
+                        }
+                    }
+                    pc.row(pcId, projectId, control.id().value(), cell.owner().name(), cell.reason(), status, justification, due, ACTOR);
+
+                    long accountable = userBase + (long) (teamNo - 1) * MEMBERS_PER_TEAM + (p + j) % MEMBERS_PER_TEAM;
+                    if (cell.owner() == Owner.AWS) {
+                        raci.row(pcId, "I", null, teamId);
+                        link.row(attestationId, pcId, ACTOR);
+                    } else if (cell.owner() != Owner.NOT_APPLICABLE && !status.equals("NOT_APPLICABLE")) {
+                        if (random.nextInt(100) < 95) {
+                            raci.row(pcId, "A", accountable, null);
+                            if (random.nextBoolean()) {
+                                raci.row(pcId, "C", userBase + (long) (teamNo - 1) * MEMBERS_PER_TEAM + (p + j + 1) % MEMBERS_PER_TEAM, null);
+                            }
+                        }
+                        raci.row(pcId, "R", null, teamId);
+                        if (status.equals("IMPLEMENTED") && random.nextInt(100) < 85) {
+                            long itemId = itemBase + items;
+                            long contentId = contentBase + items;
+                            items++;
+                            String uploader = member(teamNo, (p + j) % MEMBERS_PER_TEAM);
+                            byte[] bytes = evidenceText(projectName, control, uploader, today);
+                            String hash = HexFormat.of().formatHex(sha.digest(bytes));
+                            content.row(contentId, bytes.length, hash, 1);
+                            chunk.row(contentId, 0, "\\x" + HexFormat.of().formatHex(bytes));
+                            int validity = random.nextInt(100);
+                            LocalDate until = validity < 6 ? today.minusDays(random.nextInt(1, 91))
+                                    : validity < 12 ? today.plusDays(random.nextInt(1, 30))
+                                    : validity < 30 ? null : today.plusDays(random.nextInt(60, 366));
+                            LocalDate from = until == null ? today.minusDays(180) : until.minusDays(365);
+                            item.row(itemId, pcId, "FILE", control.code() + " configuration export", from, until, uploader);
+                            int review = random.nextInt(100);
+                            String state = review < 85 ? "ACCEPTED" : review < 95 ? "SUBMITTED" : "REJECTED";
+                            version.row(itemId, 1, contentId, control.code().toLowerCase(java.util.Locale.ROOT) + "-evidence.txt",
+                                    "text/plain", bytes.length, hash, uploader, state,
+                                    state.equals("SUBMITTED") ? null : MANAGER,
+                                    state.equals("SUBMITTED") ? null : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                                    state.equals("REJECTED") ? "The export does not show the setting; upload the full configuration." : null);
+                        }
+                    }
+                }
+            }
+            rows.put("project", project.rows);
+            rows.put("project_service", projectService.rows);
+            rows.put("project_control", pc.rows);
+            rows.put("raci_assignment", raci.rows);
+            rows.put("attestation_link", link.rows);
+            rows.put("evidence_item", item.rows);
+            rows.put("evidence_version", version.rows);
+            rows.put("evidence_content", content.rows);
+            rows.put("evidence_chunk", chunk.rows);
+        }
+        rows.put("audit_log", appendAudit(copy, projects, teams, controls));
+        for (String table : List.of("team", "app_user", "team_membership", "project", "project_service", "project_control",
+                "raci_assignment", "attestation_link", "evidence_item", "evidence_version", "evidence_content",
+                "evidence_chunk", "audit_log")) {
+            try (var st = c.createStatement()) {
+                st.execute("analyze " + table);
+            }
+        }
+    }
+
+    /** Continues the hash chain with entries spread over the last 90 days, so the chain still verifies. */
+    private long appendAudit(CopyManager copy, int projects, int teams, List<Control> controls) throws SQLException, IOException {
+        var head = audit.lockHeadForBulkAppend();
+        long seq = head.map(AuditEntry::seq).orElse(0L);
+        String prev = head.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);
+        long total = (long) projects * AUDIT_ENTRIES_PER_PROJECT;
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant start = head.map(AuditEntry::at).filter(at -> at.isAfter(now.minus(90, ChronoUnit.DAYS)))
+                .orElse(now.minus(90, ChronoUnit.DAYS));
+        long stepMicros = Math.max(1, ChronoUnit.MICROS.between(start, now) / (total + 1));
+        var random = new SplittableRandom(42L);
+        String[] statuses = {"Not started", "In progress", "Implemented"};
+        try (var copies = new Copies(copy)) {
+            var log = copies.table("audit_log", "seq, at, actor, address, action, entity_type, entity_id, summary, before_text, after_text, prev_hash, hash");
+            for (long i = 0; i < total; i++) {
+                int p = (int) (i % projects);
+                int teamNo = Math.min(p / PROJECTS_PER_TEAM, teams - 1) + 1;
+                String actor = member(teamNo, random.nextInt(MEMBERS_PER_TEAM));
+                String project = "Project %05d".formatted(p + 1);
+                String control = controls.get(random.nextInt(controls.size())).code();
+                Instant at = start.plus(stepMicros * (i + 1), ChronoUnit.MICROS);
+                String address = "10.%d.%d.%d".formatted(teamNo % 250, random.nextInt(250), 1 + random.nextInt(250));
+                int kind = random.nextInt(10);
+                AuditEntry e;
+                if (kind < 4) {
+                    int from = random.nextInt(2);
+                    e = new AuditEntry(++seq, at, actor, address, "STATUS_CHANGED", "project-control", null,
+                            project + " · " + control, statuses[from], statuses[from + 1], prev, null);
+                } else if (kind < 6) {
+                    e = new AuditEntry(++seq, at, actor, address, "RACI_CHANGED", "project-control", null,
+                            project + " · " + control, "A: —", "A: " + actor, prev, null);
+                } else if (kind < 8) {
+                    e = new AuditEntry(++seq, at, actor, address, "EVIDENCE_UPLOADED", "evidence", null,
+                            "Uploaded evidence for " + project + " · " + control, null, null, prev, null);
+                } else if (kind < 9) {
+                    e = new AuditEntry(++seq, at, MANAGER, address, "EVIDENCE_REVIEWED", "evidence", null,
+                            "Accepted evidence for " + project + " · " + control, "SUBMITTED", "ACCEPTED", prev, null);
+                } else {
+                    e = new AuditEntry(++seq, at, actor, address, "LOGIN_SUCCEEDED", "user", actor, "Signed in", null, null, prev, null);
+                }
+                String hash = e.computeHash();
+                log.row(e.seq(), e.at(), e.actor(), e.address(), e.action(), e.entityType(), e.entityId(), e.summary(),
+                        e.before(), e.after(), e.prevHash(), hash);
+                prev = hash;
+            }
+            return log.rows;
+        }
+    }
+
+    private static byte[] evidenceText(String project, Control control, String uploader, LocalDate today) {
+        String text = """
+                Configuration export — %s · %s
+                Control: %s
+                Exported by %s on %s (Demarc scale data).
+                Every setting required by the control is enabled; see the attached values below.
+                setting.enabled=true
+                setting.reviewed=%s
+                """.formatted(project, control.code(), control.title(), uploader, today, today);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reserves {@code n} ids of a table's identity sequence; COPY then writes them explicitly. */
+    private static long reserve(Connection c, String table, long n) throws SQLException {
+        long base = count(c, "select nextval(pg_get_serial_sequence('" + table + "', 'id'))");
+        count(c, "select setval(pg_get_serial_sequence('" + table + "', 'id'), " + (base + Math.max(n, 1) - 1) + ")");
+        return base;
+    }
+
+    private static long count(Connection c, String sql) {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Buffers for several tables, flushed together in the order they were opened (parents first), so a child row never
+     * reaches PostgreSQL before the row its foreign key points at.
+     */
+    private static final class Copies implements AutoCloseable {
+        private static final int FLUSH_AT = 8 << 20;
+        private final CopyManager api;
+        private final List<Copy> tables = new java.util.ArrayList<>();
+
+        Copies(CopyManager api) {
+            this.api = api;
+        }
+
+        Copy table(String table, String columns) {
+            var copy = new Copy(this, "copy " + table + " (" + columns + ") from stdin");
+            tables.add(copy);
+            return copy;
+        }
+
+        void flushIfFull() throws SQLException, IOException {
+            int size = 0;
+            for (Copy t : tables) {
+                size += t.buffer.length();
+            }
+            if (size >= FLUSH_AT) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException, IOException {
+            for (Copy t : tables) {
+                t.flush(api);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException, IOException {
+            flush();
+        }
+    }
+
+    /** Rows for one table in COPY text format. */
+    private static final class Copy {
+        private final Copies group;
+        private final String sql;
+        private final StringBuilder buffer = new StringBuilder(1 << 16);
+        long rows;
+
+        Copy(Copies group, String sql) {
+            this.group = group;
+            this.sql = sql;
+        }
+
+        void row(Object... values) throws SQLException, IOException {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    buffer.append('\t');
+                }
+                Object v = values[i];
+                if (v == null) {
+                    buffer.append("\\N");
+                } else {
+                    escape(v.toString());
+                }
+            }
+            buffer.append('\n');
+            rows++;
+            if ((rows & 255) == 0) {
+                group.flushIfFull();
+            }
+        }
+
+        private void escape(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                switch (ch) {
+                    case '\\' -> buffer.append("\\\\");
+                    case '\t' -> buffer.append("\\t");
+                    case '\n' -> buffer.append("\\n");
+                    case '\r' -> buffer.append("\\r");
+                    default -> buffer.append(ch);
+                }
+            }
+        }
+
+        private void flush(CopyManager api) throws SQLException, IOException {
+            if (!buffer.isEmpty()) {
+                api.copyIn(sql, new StringReader(buffer.toString()));
+                buffer.setLength(0);
+            }
+        }
+    }
+}
