@@ -113,6 +113,8 @@ class AuthorizationMatrixTest {
             Map.entry("ProjectService.project", ALL),
             Map.entry("ProjectService.canEdit", ALL),
             Map.entry("ProjectService.editableTeams", ALL),
+            Map.entry("ProjectService.visibleTeams", ALL),
+            Map.entry("ProjectService.archivedAmong", ALL),
             Map.entry("ProjectService.previewServices", ALL),
             Map.entry("ProjectService.previewUpgrade", ALL),
             Map.entry("ProjectService.controls", ALL),
@@ -170,6 +172,10 @@ class AuthorizationMatrixTest {
             Map.entry("CoverageService.trend", ALL),
             Map.entry("CoverageService.snapshotNow", Set.of(ADMIN, MANAGER)),
             Map.entry("CoverageService.refreshAndSnapshot", NONE_BUT_SYSTEM),
+            // the scale-data command (java -jar … --generate-scale): run by an operator at the shell, no user, no UI
+            Map.entry("ScaleDataGenerator.generate", NONE_BUT_SYSTEM),
+            Map.entry("ScaleDataGenerator.projectsPresent", NONE_BUT_SYSTEM),
+            Map.entry("AuditLog.lockHeadForBulkAppend", NONE_BUT_SYSTEM),
             Map.entry("CoverageService.staleToday", NONE_BUT_SYSTEM),
             // audit
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),

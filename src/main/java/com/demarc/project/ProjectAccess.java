@@ -52,6 +52,30 @@ public class ProjectAccess {
         requireEditTeam(new TeamId(team));
     }
 
+    /** {@link #requireEdit} for many projects with one query (bulk RACI, templates). */
+    public void requireEditAll(java.util.Collection<ProjectId> ids) {
+        var teams = projects.teamsOf(ids);
+        if (teams.size() < new java.util.HashSet<>(ids).size()) {
+            throw new AccessDeniedException("No such project.");
+        }
+        teams.values().stream().distinct().sorted().forEach(team -> requireEditTeam(new TeamId(team)));
+    }
+
+    /** {@link #requireRead} for many projects with one query. */
+    public void requireReadAll(java.util.Collection<ProjectId> ids) {
+        var teams = projects.teamsOf(ids);
+        if (teams.size() < new java.util.HashSet<>(ids).size()) {
+            throw new AccessDeniedException("No such project.");
+        }
+        if (!currentUser.seesAllTeams()) {
+            for (var entry : teams.entrySet()) {
+                if (!currentUser.teams().contains(new TeamId(entry.getValue()))) {
+                    throw denied("This project belongs to another team.", "read project " + entry.getKey());
+                }
+            }
+        }
+    }
+
     public void requireEditTeam(TeamId team) {
         if (!mayEdit(team)) {
             throw denied("You can only change projects of your own teams.", "change a project of team " + team.value());

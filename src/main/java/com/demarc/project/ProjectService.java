@@ -234,9 +234,7 @@ public class ProjectService {
     @PreAuthorize(HAS_PROJECT_EDIT)
     @Transactional(readOnly = true)
     public List<ProjectControl> controlsForEdit(java.util.Collection<ProjectId> projects, java.util.Collection<String> codes) {
-        for (ProjectId p : projects) {
-            access.requireEdit(p);
-        }
+        access.requireEditAll(projects);
         return repository.controlsByProjectsAndCodes(projects, codes);
     }
 
@@ -323,7 +321,7 @@ public class ProjectService {
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional
     public void recordRaciChanges(java.util.Collection<RaciChange> changes) {
-        changes.stream().map(RaciChange::project).distinct().forEach(access::requireEdit);
+        access.requireEditAll(changes.stream().map(RaciChange::project).collect(Collectors.toSet()));
         String actor = Actors.currentUsername();
         int stale = repository.touchAll(changes, actor);
         if (stale > 0) {
@@ -472,6 +470,23 @@ public class ProjectService {
 
     private static String str(Object o) {
         return o == null ? null : o.toString();
+    }
+
+    /** "name (team)" of the archived projects among these (bulk operations refuse them), checked in one query. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<String> archivedAmong(java.util.Collection<ProjectId> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        access.requireReadAll(ids);
+        return repository.archivedAmong(ids);
+    }
+
+    /** The teams whose projects the user may read (empty = every team); views offer these as filters. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    public java.util.Optional<List<TeamId>> visibleTeams() {
+        return access.visibleTeams().map(ids -> ids.stream().map(TeamId::new).toList());
     }
 
     /** Used by views to list teams a project can be created for. */

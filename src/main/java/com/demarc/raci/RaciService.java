@@ -1,6 +1,5 @@
 package com.demarc.raci;
 
-import com.demarc.project.Project;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectControlId;
@@ -248,11 +247,8 @@ public class RaciService {
             throw new UserFacingException("There is nothing to apply: the template or source project has no RACI.");
         }
         var problems = new ArrayList<String>();
-        for (ProjectId id : targets) {
-            Project p = projects.project(id);
-            if (p.archived()) {
-                problems.add("Project " + p.name() + " (" + p.teamName() + ") is archived: restore it or leave it out.");
-            }
+        for (String archived : projects.archivedAmong(targets)) {
+            problems.add("Project " + archived + " is archived: restore it or leave it out.");
         }
         var rows = projects.controlsForEdit(targets, pattern.keySet());
         var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());

@@ -94,7 +94,13 @@ public final class Bench {
     public static void recordTime(String benchmark, String figure, Stats result, String baselineName, Stats baseline,
                                   String target, Boolean met) {
         record(benchmark, figure, result.describe(), baselineName + ": " + baseline.describe(),
-                ratio(baseline.median() / result.median()), target, met);
+                speed(baseline.median() / result.median()), target, met);
+    }
+
+    /** baseline / result as "57.5× faster" or, when the result is the slower one, "48× the baseline's time". */
+    public static String speed(double baselineOverResult) {
+        return baselineOverResult >= 1 ? String.format(Locale.ROOT, "%.1f× faster", baselineOverResult)
+                : String.format(Locale.ROOT, "%.0f× the baseline's time", 1 / baselineOverResult);
     }
 
     public static String ratio(double r) {

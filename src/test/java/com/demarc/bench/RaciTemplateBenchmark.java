@@ -30,6 +30,33 @@ class RaciTemplateBenchmark extends BenchmarkBase {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    com.demarc.project.ProjectService projects;
+
+    /** One person's status change at scale: rules, history, audit entry and the project's coverage refresh. */
+    @Test
+    void oneStatusChange() {
+        long rowId = jdbc.sql("""
+                select pc.id from project_control pc join project p on p.id = pc.project_id
+                 where p.name = 'Project 00001' and pc.owner = 'CUSTOMER' and pc.status in ('NOT_STARTED', 'IN_PROGRESS')
+                 order by pc.id limit 1""").query(Long.class).single();
+        var id = new com.demarc.project.ProjectControlId(rowId);
+        String member = ScaleDataGenerator.member(1, 0);
+        var flip = new Object() {
+            boolean started;
+        };
+        var service = Bench.time(3, 20, () -> as(member, () -> {
+            var row = projects.control(id);
+            flip.started = !flip.started;
+            projects.setStatus(id, row.version(), flip.started ? com.demarc.project.Status.IN_PROGRESS
+                    : com.demarc.project.Status.NOT_STARTED, null, row.dueDate(), row.notes());
+        }));
+        var bare = Bench.time(3, 20, () -> jdbc.sql("update project_control set notes = notes where id = :id")
+                .param("id", rowId).update());
+        Bench.recordTime("4 RACI template", "one status change with its coverage refresh (member), " + scaleLabel(),
+                service, "bare UPDATE of the row", bare, "—", null);
+    }
+
     @Test
     void templateToThousandProjects() {
         List<Long> projectIds = jdbc.sql("select id from project where name like 'Project %' order by id limit 1002")

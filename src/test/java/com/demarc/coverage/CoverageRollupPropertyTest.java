@@ -133,23 +133,29 @@ class CoverageRollupPropertyTest {
         assertThat(jdbc.sql("select " + row + " from coverage_state order by project_control_id").query(String.class).list())
                 .isEqualTo(jdbc.sql("select " + row + " from coverage_state_v order by project_control_id").query(String.class).list());
         // the team rollups the organisation's dashboard reads equal the raw aggregate per team
+        String states = """
+                count(*) filter (where state <> 'NOT_APPLICABLE') || ',' || count(*) filter (where state = 'COVERED') || ','
+                || count(*) filter (where state = 'UNOWNED') || ',' || count(*) filter (where state = 'NOT_IMPLEMENTED') || ','
+                || count(*) filter (where state = 'NO_EVIDENCE') || ',' || count(*) filter (where state = 'ATTESTATION_MISSING')""";
         var teamRollup = jdbc.sql("""
-                select team_id || '/' || domain_code || '/' || owner || '/' || state || '=' || controls || ',' || expiring
+                select team_id || '/' || domain_code || '/' || owner || '=' || applicable || ',' || covered || ',' || unowned
+                       || ',' || not_implemented || ',' || no_evidence || ',' || attestation_missing || ';' || expiring
                        || ',' || overdue || ',' || expired
-                  from coverage_team_rollup where controls > 0 order by 1""").query(String.class).list();
-        var teamRaw = jdbc.sql("""
-                select team_id || '/' || domain_code || '/' || owner || '/' || state || '=' || count(*) || ','
-                       || count(*) filter (where expiring) || ',' || count(*) filter (where overdue) || ','
+                  from coverage_team_rollup order by 1""").query(String.class).list();
+        var teamRaw = jdbc.sql("select team_id || '/' || domain_code || '/' || owner || '=' || " + states + """
+                       || ';' || count(*) filter (where expiring) || ',' || count(*) filter (where overdue) || ','
                        || count(*) filter (where expired)
-                  from coverage_state_v group by team_id, domain_code, owner, state order by 1""").query(String.class).list();
+                  from coverage_state_v group by team_id, domain_code, owner order by 1""").query(String.class).list();
         assertThat(teamRollup).isEqualTo(teamRaw);
-        var teamSummary = jdbc.sql("select team_id || '/' || row_code || '/' || state || '=' || controls from coverage_team_summary_rollup"
-                + " where controls > 0 order by 1").query(String.class).list();
-        var teamSummaryRaw = jdbc.sql("""
-                select v.team_id || '/' || r.code || '/' || v.state || '=' || count(*)
+        var teamSummary = jdbc.sql("""
+                select team_id || '/' || row_code || '=' || applicable || ',' || covered || ',' || unowned || ',' || not_implemented
+                       || ',' || no_evidence || ',' || attestation_missing
+                  from coverage_team_summary_rollup order by 1""").query(String.class).list();
+        var teamSummaryRaw = jdbc.sql("select v.team_id || '/' || r.code || '=' || " + states.replace("state", "v.state") + """
+
                   from coverage_state_v v join project_control pc on pc.id = v.project_control_id
                   join model_summary_control sc on sc.control_id = pc.control_id join model_summary_row r on r.id = sc.row_id
-                 group by v.team_id, r.code, v.state order by 1""").query(String.class).list();
+                 group by v.team_id, r.code order by 1""").query(String.class).list();
         assertThat(teamSummary).isEqualTo(teamSummaryRaw);
     }
 }

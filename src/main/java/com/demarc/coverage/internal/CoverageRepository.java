@@ -28,6 +28,21 @@ public class CoverageRepository {
             coalesce(sum(controls) filter (where state = 'ATTESTATION_MISSING'), 0) as attestation_missing,
             coalesce(sum(expiring), 0) as expiring, coalesce(sum(overdue), 0) as overdue, coalesce(sum(expired), 0) as expired
             """;
+    private static final String SUMMARY_SUMS = """
+            coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable,
+            coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered,
+            coalesce(sum(controls) filter (where state = 'UNOWNED'), 0) as unowned,
+            coalesce(sum(controls) filter (where state = 'NOT_IMPLEMENTED'), 0) as not_implemented,
+            coalesce(sum(controls) filter (where state = 'NO_EVIDENCE'), 0) as no_evidence,
+            coalesce(sum(controls) filter (where state = 'ATTESTATION_MISSING'), 0) as attestation_missing
+            """;
+    /** The same figures summed over the team rollups, whose states are columns already. */
+    private static final String TEAM_SUMS = """
+            coalesce(sum(applicable), 0) as applicable, coalesce(sum(covered), 0) as covered,
+            coalesce(sum(unowned), 0) as unowned, coalesce(sum(not_implemented), 0) as not_implemented,
+            coalesce(sum(no_evidence), 0) as no_evidence, coalesce(sum(attestation_missing), 0) as attestation_missing,
+            coalesce(sum(expiring), 0) as expiring, coalesce(sum(overdue), 0) as overdue, coalesce(sum(expired), 0) as expired
+            """;
 
     private final JdbcClient jdbc;
 
@@ -50,6 +65,7 @@ public class CoverageRepository {
         var teams = new java.util.TreeSet<>(jdbc.sql("select distinct team_id from coverage_rollup where project_id = any(:ids)")
                 .param("ids", ids).query(Long.class).list());
         teams.addAll(jdbc.sql("select distinct team_id from project where id = any(:ids)").param("ids", ids).query(Long.class).list());
+        lockTeams(teams);
         jdbc.sql("delete from coverage_state where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql("insert into coverage_state (" + STATE_COLUMNS + ") select " + STATE_COLUMNS
                 + " from coverage_state_v where project_id = any(:ids)").param("ids", ids).update();
@@ -58,6 +74,21 @@ public class CoverageRepository {
         jdbc.sql(INSERT_ROLLUP + " where project_id = any(:ids)" + ROLLUP_GROUPS).param("ids", ids).update();
         jdbc.sql(INSERT_SUMMARY_ROLLUP + " where v.project_id = any(:ids)" + SUMMARY_GROUPS).param("ids", ids).update();
         refreshTeams(teams.toArray(Long[]::new));
+    }
+
+    /** Advisory-lock class for coverage refreshes ("COV"); the object id is the team. */
+    private static final int TEAM_LOCK = 0x434F56;
+
+    /**
+     * Two transactions refreshing projects of the same team (parallel uploads, a template and a status change) would
+     * both delete and re-insert that team's rollup rows: duplicate keys or deadlocks. Each takes the teams' locks, in
+     * id order, until it commits; the second then recomputes from the first one's committed rows.
+     */
+    private void lockTeams(java.util.SortedSet<Long> teams) {
+        for (Long team : teams) {
+            jdbc.sql("select pg_advisory_xact_lock(:k, :t)").param("k", TEAM_LOCK).param("t", team.intValue())
+                    .query((rs, n) -> 1).list();
+        }
     }
 
     private static final String INSERT_ROLLUP = """
@@ -78,20 +109,17 @@ public class CoverageRepository {
     private void refreshTeams(Long[] teams) {
         jdbc.sql("delete from coverage_team_rollup where team_id = any(:t)").param("t", teams).update();
         jdbc.sql("delete from coverage_team_summary_rollup where team_id = any(:t)").param("t", teams).update();
-        jdbc.sql("""
-                        insert into coverage_team_rollup (team_id, domain_code, owner, state, controls, expiring, overdue, expired)
-                        select team_id, domain_code, owner, state, sum(controls), sum(expiring), sum(overdue), sum(expired)
-                          from coverage_rollup where team_id = any(:t) group by team_id, domain_code, owner, state""")
+        jdbc.sql("insert into coverage_team_rollup select team_id, domain_code, owner, " + SUMS
+                        + " from coverage_rollup where team_id = any(:t) group by team_id, domain_code, owner")
                 .param("t", teams).update();
-        jdbc.sql("""
-                        insert into coverage_team_summary_rollup (team_id, row_code, state, controls)
-                        select team_id, row_code, state, sum(controls)
-                          from coverage_summary_rollup where team_id = any(:t) group by team_id, row_code, state""")
+        jdbc.sql("insert into coverage_team_summary_rollup select team_id, row_code, " + SUMMARY_SUMS
+                        + " from coverage_summary_rollup where team_id = any(:t) group by team_id, row_code")
                 .param("t", teams).update();
     }
 
     /** Every project, e.g. once a day (states depend on the date): whole-table passes, no per-project loop. */
     public void refreshAll(LocalDate today) {
+        lockTeams(new java.util.TreeSet<>(jdbc.sql("select id from team").query(Long.class).list()));
         jdbc.sql("delete from coverage_state").update();
         jdbc.sql("insert into coverage_state (" + STATE_COLUMNS + ") select " + STATE_COLUMNS + " from coverage_state_v").update();
         jdbc.sql("delete from coverage_rollup").update();
@@ -101,7 +129,10 @@ public class CoverageRepository {
         jdbc.sql("delete from coverage_team_rollup").update();
         jdbc.sql("delete from coverage_team_summary_rollup").update();
         refreshTeams(jdbc.sql("select distinct team_id from coverage_rollup").query(Long.class).list().toArray(Long[]::new));
-        jdbc.sql("analyze coverage_state").update();
+        for (String table : List.of("coverage_state", "coverage_rollup", "coverage_summary_rollup", "coverage_team_rollup",
+                "coverage_team_summary_rollup")) {
+            jdbc.sql("analyze " + table).update(); // the planner must know the tables' new sizes
+        }
         jdbc.sql("""
                         insert into coverage_refresh (id, refreshed_on) values (1, :d)
                         on conflict (id) do update set refreshed_on = excluded.refreshed_on""").param("d", today).update();
@@ -131,28 +162,24 @@ public class CoverageRepository {
      */
     public Dashboard dashboard(List<Long> teams) {
         var where = teams(teams, "r.");
-        List<Coverage> byOwner = new ArrayList<>();
-        List<Coverage> byDomain = new ArrayList<>();
-        List<Coverage> byTeam = new ArrayList<>();
+        // one small aggregate by domain × owner gives the total, the owner columns and the domains (summed here);
+        // one by team gives the teams (two plain GROUP BYs beat one GROUPING SETS pass over the same rows)
+        Map<String, Coverage> byOwnerMap = new LinkedHashMap<>();
+        Map<String, Coverage> byDomainMap = new LinkedHashMap<>();
         var overall = new Coverage[]{new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0)};
-        jdbc.sql("select grouping(r.owner) as g_owner, grouping(r.domain_code) as g_domain, grouping(r.team_id) as g_team, "
-                        + "r.owner, r.domain_code, r.team_id, " + SUMS + " from coverage_team_rollup r" + where.sql()
-                        + " group by grouping sets ((), (r.owner), (r.domain_code), (r.team_id))")
+        jdbc.sql("select r.domain_code, r.owner, " + TEAM_SUMS + " from coverage_team_rollup r" + where.sql()
+                        + " group by r.domain_code, r.owner")
                 .params(where.params())
                 .query(rs -> {
-                    if (rs.getInt("g_owner") == 0) {
-                        byOwner.add(coverage(rs, rs.getString("owner"), rs.getString("owner")));
-                    } else if (rs.getInt("g_domain") == 0) {
-                        byDomain.add(coverage(rs, rs.getString("domain_code"), rs.getString("domain_code")));
-                    } else if (rs.getInt("g_team") == 0) {
-                        byTeam.add(coverage(rs, String.valueOf(rs.getLong("team_id")), null));
-                    } else {
-                        overall[0] = coverage(rs, "ALL", "All projects");
-                    }
+                    String owner = rs.getString("owner");
+                    String domain = rs.getString("domain_code");
+                    var slice = coverage(rs, owner, owner);
+                    byOwnerMap.merge(owner, slice, CoverageRepository::plus);
+                    byDomainMap.merge(domain, relabel(slice, domain, domain), CoverageRepository::plus);
+                    overall[0] = plus(overall[0], slice);
                 });
         var ownerOrder = List.of("CUSTOMER", "SHARED", "AWS");
-        byOwner.removeIf(c -> !ownerOrder.contains(c.key()));
-        byOwner.sort(java.util.Comparator.comparingInt(c -> ownerOrder.indexOf(c.key())));
+        List<Coverage> byOwner = ownerOrder.stream().filter(byOwnerMap::containsKey).map(byOwnerMap::get).toList();
         Map<String, String> domainNames = new LinkedHashMap<>();
         jdbc.sql("""
                         select distinct on (code) code, name from catalog_domain
@@ -160,34 +187,40 @@ public class CoverageRepository {
                 .query(rs -> {
                     domainNames.put(rs.getString(1), rs.getString(2));
                 });
-        var domains = byDomain.stream().map(c -> relabel(c, domainNames.getOrDefault(c.key(), c.key())))
+        var domains = byDomainMap.values().stream().map(c -> relabel(c, c.key(), domainNames.getOrDefault(c.key(), c.key())))
                 .sorted(java.util.Comparator.comparing(Coverage::label)).toList();
-        Map<Long, String> teamNames = names("team", byTeam.stream().map(c -> Long.valueOf(c.key())).toList());
-        var teamRows = byTeam.stream().map(c -> relabel(c, teamNames.getOrDefault(Long.valueOf(c.key()), c.key())))
-                .sorted(java.util.Comparator.comparing(Coverage::label, String.CASE_INSENSITIVE_ORDER)).toList();
+        Map<Long, String> teamNames = new java.util.HashMap<>();
+        var teamRows = jdbc.sql("select r.team_id, t.name, " + TEAM_SUMS + " from coverage_team_rollup r join team t on t.id = r.team_id"
+                        + where.sql() + " group by r.team_id, t.name order by lower(t.name)")
+                .params(where.params())
+                .query((rs, n) -> {
+                    teamNames.put(rs.getLong("team_id"), rs.getString("name"));
+                    return coverage(rs, String.valueOf(rs.getLong("team_id")), rs.getString("name"));
+                }).list();
 
         Map<String, Object> params = teams == null ? Map.of() : Map.of("teams", teams.toArray(Long[]::new));
         var bySummary = jdbc.sql("""
                         select m.code as key, m.text as label, m.owner as row_owner,
-                               coalesce(sum(s.controls) filter (where s.state <> 'NOT_APPLICABLE'), 0) as applicable,
-                               coalesce(sum(s.controls) filter (where s.state = 'COVERED'), 0) as covered,
-                               coalesce(sum(s.controls) filter (where s.state = 'UNOWNED'), 0) as unowned,
-                               coalesce(sum(s.controls) filter (where s.state = 'NOT_IMPLEMENTED'), 0) as not_implemented,
-                               coalesce(sum(s.controls) filter (where s.state = 'NO_EVIDENCE'), 0) as no_evidence,
-                               coalesce(sum(s.controls) filter (where s.state = 'ATTESTATION_MISSING'), 0) as attestation_missing
+                               coalesce(s.applicable, 0) as applicable, coalesce(s.covered, 0) as covered,
+                               coalesce(s.unowned, 0) as unowned, coalesce(s.not_implemented, 0) as not_implemented,
+                               coalesce(s.no_evidence, 0) as no_evidence, coalesce(s.attestation_missing, 0) as attestation_missing
                           from model_summary_row m
-                          left join coverage_team_summary_rollup s on s.row_code = m.code""" + (teams == null ? "" : " and s.team_id = any(:teams)") + """
-
+                          left join (select row_code, sum(applicable) as applicable, sum(covered) as covered,
+                                            sum(unowned) as unowned, sum(not_implemented) as not_implemented,
+                                            sum(no_evidence) as no_evidence, sum(attestation_missing) as attestation_missing
+                                       from coverage_team_summary_rollup""" + (teams == null ? "" : " where team_id = any(:teams)") + """
+                                      group by row_code) s on s.row_code = m.code
                          where m.model_id = (select id from responsibility_model order by published desc, loaded_at desc, id desc limit 1)
-                         group by m.code, m.text, m.owner, m.position order by m.position""")
+                         order by m.position""")
                 .params(params)
                 .query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("label") + " (" + rs.getString("row_owner") + ")",
                         rs.getInt("applicable"), rs.getInt("covered"), rs.getInt("unowned"), rs.getInt("not_implemented"),
                         rs.getInt("no_evidence"), rs.getInt("attestation_missing"), 0, 0, 0)).list();
 
         var projectScope = teams(teams, "");
-        int projects = jdbc.sql("select count(*) from project" + projectScope.sql() + " and not archived")
-                .params(projectScope.params()).query(Integer.class).single();
+        // how many projects are in scope, counting no further than the heat map's limit
+        int projects = jdbc.sql("select count(*) from (select 1 from project" + projectScope.sql() + " and not archived limit "
+                        + (HEAT_MAP_ROWS + 1) + ") p").params(projectScope.params()).query(Integer.class).single();
         Dashboard.HeatMap heat;
         if (projects <= HEAT_MAP_ROWS) {
             heat = new Dashboard.HeatMap(Dashboard.HeatMap.By.PROJECT, projects, jdbc.sql("select r.project_id, p.name, r.domain_code, "
@@ -207,9 +240,7 @@ public class CoverageRepository {
             Long[] ids = shown.stream().map(c -> Long.valueOf(c.key())).toArray(Long[]::new);
             List<Dashboard.HeatCell> cells = new ArrayList<>();
             jdbc.sql("""
-                            select team_id, domain_code,
-                                   coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable,
-                                   coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered
+                            select team_id, domain_code, sum(applicable), sum(covered)
                               from coverage_team_rollup where team_id = any(:ids) group by team_id, domain_code""")
                     .param("ids", ids)
                     .query(rs -> {
@@ -222,20 +253,16 @@ public class CoverageRepository {
         return new Dashboard(overall[0], byOwner, bySummary, domains, teamRows, heat);
     }
 
-    private Map<Long, String> names(String table, List<Long> ids) {
-        Map<Long, String> names = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select id, name from " + table + " where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
-                    .query(rs -> {
-                        names.put(rs.getLong(1), rs.getString(2));
-                    });
-        }
-        return names;
+    private static Coverage relabel(Coverage c, String key, String label) {
+        return new Coverage(key, label, c.applicable(), c.covered(), c.unowned(), c.notImplemented(), c.noEvidence(),
+                c.attestationMissing(), c.expiring(), c.overdue(), c.expired());
     }
 
-    private static Coverage relabel(Coverage c, String label) {
-        return new Coverage(c.key(), label, c.applicable(), c.covered(), c.unowned(), c.notImplemented(), c.noEvidence(),
-                c.attestationMissing(), c.expiring(), c.overdue(), c.expired());
+    private static Coverage plus(Coverage a, Coverage b) {
+        return new Coverage(a.key(), a.label(), a.applicable() + b.applicable(), a.covered() + b.covered(),
+                a.unowned() + b.unowned(), a.notImplemented() + b.notImplemented(), a.noEvidence() + b.noEvidence(),
+                a.attestationMissing() + b.attestationMissing(), a.expiring() + b.expiring(), a.overdue() + b.overdue(),
+                a.expired() + b.expired());
     }
 
     private static Coverage coverage(java.sql.ResultSet rs, String key, String label) throws java.sql.SQLException {

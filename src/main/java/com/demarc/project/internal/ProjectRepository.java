@@ -90,6 +90,25 @@ public class ProjectRepository {
         return jdbc.sql("select team_id from project where id = :id").param("id", id.value()).query(Long.class).optional();
     }
 
+    /** The team of each of these projects (missing ids are left out), in one query. */
+    public java.util.Map<Long, Long> teamsOf(java.util.Collection<ProjectId> ids) {
+        var result = new java.util.HashMap<Long, Long>();
+        jdbc.sql("select id, team_id from project where id = any(:ids)")
+                .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(rs.getLong(1), rs.getLong(2));
+                });
+        return result;
+    }
+
+    /** "name (team)" of the archived projects among these. */
+    public List<String> archivedAmong(java.util.Collection<ProjectId> ids) {
+        return jdbc.sql("""
+                        select p.name || ' (' || t.name || ')' from project p join team t on t.id = p.team_id
+                         where p.id = any(:ids) and p.archived order by lower(p.name)""")
+                .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new)).query(String.class).list();
+    }
+
     public Optional<Long> teamOfControl(ProjectControlId id) {
         return jdbc.sql("select p.team_id from project_control pc join project p on p.id = pc.project_id where pc.id = :id")
                 .param("id", id.value()).query(Long.class).optional();
@@ -304,7 +323,9 @@ public class ProjectRepository {
         if (projects.isEmpty()) {
             return List.of();
         }
-        var sql = CONTROL_SELECT + " where pc.project_id = any(:projects)" + (codes == null ? "" : " and c.code = any(:codes)")
+        // edits never show the evidence state: leave out its per-row subqueries (null = not read)
+        var sql = CONTROL_SELECT.replace(EVIDENCE_STATE, "null") + " where pc.project_id = any(:projects)"
+                + (codes == null ? "" : " and c.code = any(:codes)")
                 + " order by p.name, c.position, c.code";
         var spec = jdbc.sql(sql).param("projects", projects.stream().map(ProjectId::value).toArray(Long[]::new));
         if (codes != null) {

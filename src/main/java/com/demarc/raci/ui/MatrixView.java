@@ -30,8 +30,9 @@ class MatrixView extends VerticalLayout {
         var team = new Select<Team>();
         team.setLabel("Team");
         team.setId("matrix-team");
-        var visible = projects.findProjects("", false, 0, 10_000).stream().map(p -> p.teamId()).collect(Collectors.toSet());
-        team.setItems(organization.teamDirectory().stream().filter(t -> visible.contains(t.id())).toList());
+        var visible = projects.visibleTeams();
+        team.setItems(organization.teamDirectory().stream()
+                .filter(t -> visible.map(v -> v.contains(t.id())).orElse(true)).toList());
         team.setItemLabelGenerator(t -> t == null ? "All teams" : t.name());
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption("All teams");
