@@ -16,7 +16,8 @@ create table coverage_state (
     overdue            boolean     not null,
     expired            boolean     not null
 );
-create index coverage_state_project_idx on coverage_state (project_id);
+-- by project (refresh) and, walking projects by name, a page of gaps in one state
+create index coverage_state_project_idx on coverage_state (project_id, state);
 create index coverage_state_state_idx on coverage_state (state, team_id);
 create index coverage_state_flagged_idx on coverage_state (team_id) where expiring or expired or overdue;
 

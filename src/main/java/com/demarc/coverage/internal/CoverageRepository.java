@@ -318,7 +318,7 @@ public class CoverageRepository {
                                v.expiring, v.overdue, v.expired
                           from coverage_state v join project p on p.id = v.project_id join team t on t.id = v.team_id
                           join project_control pc on pc.id = v.project_control_id join control c on c.id = pc.control_id
-                        """ + where.sql() + " order by p.name, c.position, v.code offset :o limit :l")
+                        """ + where.sql() + " order by lower(p.name), p.id, c.position, v.code offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
                 .query((rs, n) -> new Gap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),

@@ -6,6 +6,7 @@ import com.demarc.coverage.Coverage;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 
 /** One breakdown of coverage: a stacked bar chart, the same numbers as a table, CSV/XLSX export; click to drill down. */
 class CoveragePanel extends Composite<VerticalLayout> {
+    static final int CHART_ROWS = 25;
     private static final List<String> SERIES = List.of("Covered", "Unowned", "Not implemented", "No valid evidence",
             "No valid attestation");
     private static final List<String> COLOURS = List.of("#2e8b57", "#c0392b", "#e67e22", "#f1c40f", "#8e44ad");
@@ -25,8 +27,12 @@ class CoveragePanel extends Composite<VerticalLayout> {
         layout.setId(id);
         layout.addClassName("coverage-panel");
 
-        var chart = new Chart(id + "-chart", Math.max(160, 60 + 28 * data.size()) + "px");
-        chart.setOption(option(data));
+        // a chart of hundreds of bars reads as nothing: above CHART_ROWS, it shows the least-covered ones (the table has all)
+        var charted = data.size() <= CHART_ROWS ? data : data.stream().filter(c -> c.applicable() > 0)
+                .sorted(java.util.Comparator.comparingDouble((Coverage c) -> (double) c.covered() / c.applicable()))
+                .limit(CHART_ROWS).toList();
+        var chart = new Chart(id + "-chart", Math.max(160, 60 + 28 * charted.size()) + "px");
+        chart.setOption(option(charted));
         chart.addClickListener(e -> data.stream().filter(c -> c.label().equals(e.name())).findFirst().ifPresent(onDrill));
 
         var grid = new Grid<Coverage>();
@@ -41,12 +47,21 @@ class CoveragePanel extends Composite<VerticalLayout> {
         grid.addColumn(Coverage::attestationMissing).setHeader("No attestation").setAutoWidth(true);
         grid.addColumn(Coverage::expiring).setHeader("Expiring").setAutoWidth(true);
         grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
-        // a breakdown has a handful of rows (owners, 13 summary rows, domains, teams)
         grid.setItems(data);
-        grid.setAllRowsVisible(true);
+        if (data.size() <= CHART_ROWS) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("24rem"); // hundreds of teams: the grid sends only the rows in view
+        }
         grid.addItemClickListener(e -> onDrill.accept(e.getItem()));
 
-        layout.add(new H3(title), chart, grid, TableExport.links(id, () -> table(title, data)));
+        layout.add(new H3(title));
+        if (charted.size() < data.size()) {
+            var note = new Paragraph("The chart shows the " + charted.size() + " least covered of " + data.size() + "; the table lists all.");
+            note.setId(id + "-note");
+            layout.add(note);
+        }
+        layout.add(chart, grid, TableExport.links(id, () -> table(title, data)));
     }
 
     static TableExport.Table table(String title, List<Coverage> data) {

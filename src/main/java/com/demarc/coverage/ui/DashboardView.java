@@ -51,7 +51,10 @@ class DashboardView extends VerticalLayout {
         setId("dashboard");
         addClassName("dashboard");
         Dashboard d = coverage.dashboard();
-        drill = new GapsPanel(coverage, "drill", new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, null));
+        // the drill-down list appears when a number is clicked (an organisation's full "not covered" list up front
+        // would be the most expensive thing on the page and the least read)
+        drill = new GapsPanel(coverage, "drill", null, null);
+        drill.setVisible(false);
 
         var actions = new HorizontalLayout();
         var print = new Button("Print", VaadinIcon.PRINT.create(), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
@@ -80,7 +83,7 @@ class DashboardView extends VerticalLayout {
             card.addClassNames("half", "owner-card");
             card.setId("owner-" + c.key().toLowerCase(java.util.Locale.ROOT));
             card.addClickListener(e -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null),
-                    "Not covered: " + ownerLabel(c.key())));
+                    "Not covered: " + ownerLabel(c.key()), notCovered(c)));
             cards.add(card);
         }
 
@@ -90,18 +93,18 @@ class DashboardView extends VerticalLayout {
                 GapQuery.Kind.EXPIRING_OR_EXPIRED, GapQuery.Kind.OVERDUE)) {
             var query = new GapQuery(kind, null, null, null, null, null);
             gapTabs.add(kind.label() + " (" + gapCount(d.overall(), kind) + ")",
-                    new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query));
+                    new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query, gapCount(d.overall(), kind)));
         }
 
         add(actions, overall, overallText, cards,
                 new CoveragePanel("by-owner", "Customer / shared / AWS", relabel(d.byOwner()),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null), "Not covered: " + c.label())),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-summary", "AWS model summary", d.bySummaryRow(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, c.key()), "Not covered: " + c.label())),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, c.key()), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-domain", "By domain", d.byDomain(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.key(), null, null), "Not covered: " + c.label())),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.key(), null, null), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-team", "By team", d.byTeam(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, Long.valueOf(c.key()), null, null, null, null), "Not covered: " + c.label())),
+                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, Long.valueOf(c.key()), null, null, null, null), "Not covered: " + c.label(), notCovered(c))),
                 heatMap(d), trend(), new H3("Gaps"), gapTabs, drill);
     }
 
@@ -116,8 +119,12 @@ class DashboardView extends VerticalLayout {
         };
     }
 
-    private void drillTo(GapQuery query, String heading) {
-        drill.show(query, heading);
+    private static Integer notCovered(Coverage c) {
+        return c.applicable() - c.covered();
+    }
+
+    private void drillTo(GapQuery query, String heading, Integer known) {
+        drill.show(query, heading, known);
         drill.getElement().callJsFunction("scrollIntoView");
     }
 
@@ -144,7 +151,7 @@ class DashboardView extends VerticalLayout {
                         "label", Map.of("show", true))))));
         chart.addClickListener(e -> heat.cells().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
                 .ifPresent(c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.domainCode(), null, null),
-                        "Not covered in domain " + c.domainCode())));
+                        "Not covered in domain " + c.domainCode(), null)));
         var grid = new Grid<Dashboard.HeatCell>();
         grid.setId("heatmap-table");
         grid.addColumn(Dashboard.HeatCell::name).setHeader(rowHeader);
@@ -158,7 +165,7 @@ class DashboardView extends VerticalLayout {
             var c = e.getItem();
             drillTo(byTeam ? new GapQuery(GapQuery.Kind.NOT_COVERED, c.id(), null, c.domainCode(), null, null)
                             : new GapQuery(GapQuery.Kind.NOT_COVERED, null, c.id(), c.domainCode(), null, null),
-                    "Not covered: " + c.name() + " · " + c.domainCode());
+                    "Not covered: " + c.name() + " · " + c.domainCode(), c.applicable() - c.covered());
         });
         List<List<Object>> rows = new ArrayList<>();
         heat.cells().forEach(c -> rows.add(List.of(c.name(), c.domainCode(), c.applicable(), c.covered(), Math.max(c.percent(), 0))));

@@ -20,8 +20,9 @@ class GapsPanel extends Composite<VerticalLayout> {
     private final H3 title = new H3();
     private final Paragraph count = new Paragraph();
     private GapQuery query;
+    private Integer knownCount;
 
-    GapsPanel(CoverageService coverage, String id, GapQuery initial) {
+    GapsPanel(CoverageService coverage, String id, GapQuery initial, Integer initialCount) {
         this.coverage = coverage;
         var layout = getContent();
         layout.setPadding(false);
@@ -32,21 +33,29 @@ class GapsPanel extends Composite<VerticalLayout> {
         grid.addColumn(Gap::code).setHeader("Control").setAutoWidth(true);
         grid.addColumn(Gap::title).setHeader("Title").setFlexGrow(2);
         grid.addColumn(Gap::owner).setHeader("Owner").setAutoWidth(true);
-        grid.addComponentColumn(g -> Badge.of(g.state().label(), g.state().name().equals("COVERED") ? "owner-aws" : "unowned"))
+        grid.addColumn(Badge.renderer(g -> g.state().label(), g -> g.state().name().equals("COVERED") ? "owner-aws" : "unowned"))
                 .setHeader("State").setAutoWidth(true);
         grid.addColumn(g -> String.join(", ", flags(g))).setHeader("Flags").setAutoWidth(true);
-        grid.setItems(q -> coverage.gaps(query, q.getOffset(), q.getLimit()).stream(), q -> coverage.countGaps(query));
+        // the count usually comes from the rollups the dashboard read already: counting hundreds of thousands of rows
+        // for a scrollbar would cost more than the page itself
+        grid.setItems(q -> query == null ? java.util.stream.Stream.empty() : coverage.gaps(query, q.getOffset(), q.getLimit()).stream(),
+                q -> query == null ? 0 : knownCount != null ? knownCount : coverage.countGaps(query));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("evidence/" + e.getItem().projectControlId())));
         grid.setHeight("24rem");
         layout.add(title, count, grid, TableExport.links(id, this::table));
-        show(initial, initial.kind().label());
+        if (initial != null) {
+            show(initial, initial.kind().label(), initialCount);
+        }
     }
 
-    void show(GapQuery next, String heading) {
+    /** Shows the gaps of {@code next}; {@code known} is their number when the caller has it (from rollups), else null. */
+    void show(GapQuery next, String heading, Integer known) {
         query = next;
+        knownCount = known;
         title.setText(heading);
-        count.setText(coverage.countGaps(next) + " control(s). Click one to fix it.");
+        count.setText((known != null ? known : coverage.countGaps(next)) + " control(s). Click one to fix it.");
         grid.getDataProvider().refreshAll();
+        setVisible(true);
     }
 
     private TableExport.Table table() {

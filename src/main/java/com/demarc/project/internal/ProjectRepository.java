@@ -276,25 +276,21 @@ public class ProjectRepository {
                 .param("a", actor).param("id", id.value()).param("v", expectedVersion).update() == 1;
     }
 
-    /** Bumps the versions of many rows; returns how many had changed since they were read (0 = all fine). */
+    /**
+     * Bumps the versions of many rows in one statement; returns how many had changed since they were read
+     * (0 = all fine).
+     */
     public int touchAll(java.util.Collection<com.demarc.project.RaciChange> changes, String actor) {
         var list = List.copyOf(changes);
-        var result = batch.batchUpdate("""
-                        update project_control set updated_at = now(), updated_by = ?, version = version + 1
-                         where id = ? and version = ?""", list, 500, (ps, c) -> {
-            ps.setString(1, actor);
-            ps.setLong(2, c.id().value());
-            ps.setLong(3, c.expectedVersion());
-        });
-        int stale = 0;
-        for (int[] batch : result) {
-            for (int n : batch) {
-                if (n != 1) {
-                    stale++;
-                }
-            }
-        }
-        return stale;
+        int updated = jdbc.sql("""
+                        update project_control pc set updated_at = now(), updated_by = :a, version = pc.version + 1
+                          from unnest(:ids, :versions) as x(id, v)
+                         where pc.id = x.id and pc.version = x.v""")
+                .param("a", actor)
+                .param("ids", list.stream().map(c -> c.id().value()).toArray(Long[]::new))
+                .param("versions", list.stream().map(com.demarc.project.RaciChange::expectedVersion).toArray(Long[]::new))
+                .update();
+        return list.size() - updated;
     }
 
     public void events(java.util.Collection<com.demarc.project.RaciChange> changes, String actor) {

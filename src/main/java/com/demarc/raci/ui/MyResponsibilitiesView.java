@@ -8,7 +8,6 @@ import com.demarc.raci.Responsibility;
 import com.demarc.shared.ui.Badge;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -56,17 +55,12 @@ class MyResponsibilitiesView extends VerticalLayout {
         grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(4).setWidth("16rem");
         grid.addColumn(r -> r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name)
                 .collect(Collectors.joining(", "))).setHeader("You are").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> Badge.of(r.control().status().label(),
-                        "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+        grid.addColumn(Badge.renderer(r -> r.control().status().label(),
+                        r -> "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Status").setSortable(true).setKey("status").setAutoWidth(true);
-        grid.addComponentColumn(r -> {
-            var due = new Span(r.control().dueDate() == null ? "—" : r.control().dueDate().toString()
-                    + (r.overdue() ? " (overdue)" : ""));
-            if (r.overdue()) {
-                due.addClassName("overdue");
-            }
-            return due;
-        }).setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
+        grid.addColumn(Badge.text(r -> r.control().dueDate() == null ? "—" : r.control().dueDate().toString()
+                                + (r.overdue() ? " (overdue)" : ""), r -> r.overdue() ? "overdue" : "", r -> ""))
+                .setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
         grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true);
         grid.setItems(q -> {
             String sort = "due";

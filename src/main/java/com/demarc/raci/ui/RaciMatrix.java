@@ -16,7 +16,6 @@ import com.demarc.shared.ui.Badge;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -81,32 +80,22 @@ class RaciMatrix extends Composite<VerticalLayout> {
         }
         grid.addColumn(r -> r.control().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(3);
-        grid.addComponentColumn(r -> Badge.owner(r.control().owner().label(), r.control().owner().name()))
+        grid.addColumn(Badge.renderer(r -> r.control().owner().label(),
+                        r -> "owner-" + r.control().owner().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> Badge.of(r.control().status().label(),
-                        "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+        grid.addColumn(Badge.renderer(r -> r.control().status().label(),
+                        r -> "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         for (RaciRole role : List.of(RaciRole.R, RaciRole.A, RaciRole.C, RaciRole.I)) {
-            grid.addComponentColumn(r -> {
-                var cell = new Span(r.control().needsRaci() ? r.raci().names(role) : "—");
-                cell.addClassName("raci-cell");
-                return cell;
-            }).setHeader(role.name() + " · " + role.label()).setFlexGrow(1);
+            grid.addColumn(Badge.text(r -> r.control().needsRaci() ? r.raci().names(role) : "—", r -> "raci-cell", r -> ""))
+                    .setHeader(role.name() + " · " + role.label()).setFlexGrow(1);
         }
         grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> {
-            if (r.unowned()) {
-                var badge = Badge.of("Unowned", "unowned");
-                badge.setTitle(String.join(", ", r.raci().gaps()));
-                return badge;
-            }
-            var due = new Span(r.control().dueDate() == null ? "" : r.control().dueDate().toString());
-            if (r.control().overdue(projects.today())) {
-                due.addClassName("overdue");
-                due.setTitle("Overdue");
-            }
-            return due;
-        }).setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Badge.text(
+                r -> r.unowned() ? "Unowned" : r.control().dueDate() == null ? "" : r.control().dueDate().toString(),
+                r -> r.unowned() ? "owner-badge unowned" : r.control().overdue(projects.today()) ? "overdue" : "",
+                r -> r.unowned() ? String.join(", ", r.raci().gaps()) : r.control().overdue(projects.today()) ? "Overdue" : ""))
+                .setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()));
         grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization, e.getItem().control(),
                 this::refresh).open());
