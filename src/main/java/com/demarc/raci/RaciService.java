@@ -290,7 +290,14 @@ public class RaciService {
                 new Raci(row.id(), current.get(row.id())).summary(), new Raci(row.id(), entries).summary())));
         var byId = new LinkedHashMap<ProjectControlId, List<RaciEntry>>();
         plan.forEach((row, entries) -> byId.put(row.id(), entries));
-        repository.replaceAll(byId);
+        try {
+            repository.replaceAll(byId, current);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // only the difference is written, so a letter someone else gave meanwhile collides here (the version check
+            // that follows would have said the same): nothing is kept
+            throw new UserFacingException("Nothing was changed: some of the controls were changed by someone else while "
+                    + "you were working. Reload, check the preview and apply again.");
+        }
         projects.recordRaciChanges(changes);
     }
 

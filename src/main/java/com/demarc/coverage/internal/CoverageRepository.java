@@ -66,9 +66,23 @@ public class CoverageRepository {
                 .param("ids", ids).query(Long.class).list());
         teams.addAll(jdbc.sql("select distinct team_id from project where id = any(:ids)").param("ids", ids).query(Long.class).list());
         lockTeams(teams);
-        jdbc.sql("delete from coverage_state where project_id = any(:ids)").param("ids", ids).update();
+        // rows whose state did not move are not rewritten (a RACI template over a thousand projects moves few)
+        jdbc.sql("""
+                        delete from coverage_state s where s.project_id = any(:ids) and not exists (
+                            select 1 from project_control pc join project p on p.id = pc.project_id and not p.archived
+                             where pc.id = s.project_control_id)""").param("ids", ids).update();
         jdbc.sql("insert into coverage_state (" + STATE_COLUMNS + ") select " + STATE_COLUMNS
-                + " from coverage_state_v where project_id = any(:ids)").param("ids", ids).update();
+                + " from coverage_state_v where project_id = any(:ids)" + """
+                 on conflict (project_control_id) do update
+                   set project_id = excluded.project_id, team_id = excluded.team_id, code = excluded.code,
+                       domain_code = excluded.domain_code, owner = excluded.owner, state = excluded.state,
+                       expiring = excluded.expiring, overdue = excluded.overdue, expired = excluded.expired
+                 where (coverage_state.project_id, coverage_state.team_id, coverage_state.code, coverage_state.domain_code,
+                        coverage_state.owner, coverage_state.state, coverage_state.expiring, coverage_state.overdue,
+                        coverage_state.expired)
+                       is distinct from (excluded.project_id, excluded.team_id, excluded.code, excluded.domain_code,
+                        excluded.owner, excluded.state, excluded.expiring, excluded.overdue, excluded.expired)""")
+                .param("ids", ids).update();
         jdbc.sql("delete from coverage_rollup where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql("delete from coverage_summary_rollup where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql(INSERT_ROLLUP + " where project_id = any(:ids)" + ROLLUP_GROUPS).param("ids", ids).update();
