@@ -47,6 +47,8 @@ class SessionBenchmark extends BenchmarkBase {
                 user.login(view.manager() ? ScaleDataGenerator.MANAGER : ScaleDataGenerator.member(1 + i % 20, i / 20 % 5),
                         ScaleDataGenerator.PASSWORD);
                 user.open(view.route());
+                user.ping();
+                user.forgetResponse();
                 open.add(user);
             }
             long after = Bench.usedHeapAfterGc();

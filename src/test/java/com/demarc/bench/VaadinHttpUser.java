@@ -184,6 +184,17 @@ public final class VaadinHttpUser implements AutoCloseable {
         return millis;
     }
 
+    /**
+     * One round trip with no RPC, as the browser's client makes right after a first render (a grid confirming its
+     * first page, a resize): the server answers with a small message, which Flow then keeps as the UI's "last response"
+     * (to resend if an answer is lost) instead of the whole first render.
+     */
+    public double ping() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        roundTrip(List.of(), false);
+        return millisSince(start);
+    }
+
     /** Keeps the open UI alive as the client does every {@code heartbeatInterval} (300 s). */
     public void heartbeat() throws IOException, InterruptedException {
         var response = send(request("/?v-r=heartbeat&v-uiId=" + uiId).POST(HttpRequest.BodyPublishers.noBody()));
@@ -221,6 +232,9 @@ public final class VaadinHttpUser implements AutoCloseable {
     public String lastTitle() { return lastTitle; }
     /** The last UIDL answer, for checks of one's own. */
     public JsonNode lastResponse() { return lastResponse; }
+
+    /** Drops the last answer (a dashboard's is ~200 KB): heap measured in a JVM that also runs the server stays the server's. */
+    public void forgetResponse() { lastResponse = null; }
 
     // ---------------------------------------------------------------------------------------------------------
 

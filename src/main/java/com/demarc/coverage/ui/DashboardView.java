@@ -44,17 +44,15 @@ import java.util.TreeSet;
 @PermitAll
 class DashboardView extends VerticalLayout {
     private final CoverageService coverage;
-    private final GapsPanel drill;
+    private final Div drillBox = new Div();
+    private GapsPanel drill;
 
     DashboardView(CoverageService coverage) {
         this.coverage = coverage;
         setId("dashboard");
         addClassName("dashboard");
         Dashboard d = coverage.dashboard();
-        // the drill-down list appears when a number is clicked (an organisation's full "not covered" list up front
-        // would be the most expensive thing on the page and the least read)
-        drill = new GapsPanel(coverage, "drill", null, null);
-        drill.setVisible(false);
+        drillBox.setWidthFull();
 
         var actions = new HorizontalLayout();
         var print = new Button("Print", VaadinIcon.PRINT.create(), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
@@ -89,12 +87,23 @@ class DashboardView extends VerticalLayout {
 
         var gapTabs = new TabSheet();
         gapTabs.setWidthFull();
+        // a tab's list is built when the tab is first opened: four lists nobody looked at would cost every session
+        Map<com.vaadin.flow.component.tabs.Tab, Runnable> fill = new LinkedHashMap<>();
         for (GapQuery.Kind kind : List.of(GapQuery.Kind.UNOWNED, GapQuery.Kind.MISSING_EVIDENCE,
                 GapQuery.Kind.EXPIRING_OR_EXPIRED, GapQuery.Kind.OVERDUE)) {
             var query = new GapQuery(kind, null, null, null, null, null);
-            gapTabs.add(kind.label() + " (" + gapCount(d.overall(), kind) + ")",
-                    new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query, gapCount(d.overall(), kind)));
+            var holder = new Div();
+            holder.setWidthFull();
+            var tab = gapTabs.add(kind.label() + " (" + gapCount(d.overall(), kind) + ")", holder);
+            fill.put(tab, () -> {
+                if (holder.getComponentCount() == 0) {
+                    holder.add(new GapsPanel(coverage, "gaps-" + kind.name().toLowerCase(java.util.Locale.ROOT), query,
+                            gapCount(d.overall(), kind)));
+                }
+            });
         }
+        gapTabs.addSelectedChangeListener(e -> fill.getOrDefault(e.getSelectedTab(), () -> { }).run());
+        fill.getOrDefault(gapTabs.getSelectedTab(), () -> { }).run();
 
         add(actions, overall, overallText, cards,
                 new CoveragePanel("by-owner", "Customer / shared / AWS", relabel(d.byOwner()),
@@ -105,7 +114,7 @@ class DashboardView extends VerticalLayout {
                         c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.key(), null, null), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-team", "By team", d.byTeam(),
                         c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, Long.valueOf(c.key()), null, null, null, null), "Not covered: " + c.label(), notCovered(c))),
-                heatMap(d), trend(), new H3("Gaps"), gapTabs, drill);
+                heatMap(d), trend(), new H3("Gaps"), gapTabs, drillBox);
     }
 
     /** The gap tabs' counts come from the rollups the dashboard already read: no count over every row. */
@@ -124,6 +133,12 @@ class DashboardView extends VerticalLayout {
     }
 
     private void drillTo(GapQuery query, String heading, Integer known) {
+        if (drill == null) {
+            // the drill-down list appears when a number is clicked (an organisation's full "not covered" list up
+            // front would be the most expensive thing on the page and the least read)
+            drill = new GapsPanel(coverage, "drill", null, null);
+            drillBox.add(drill);
+        }
         drill.show(query, heading, known);
         drill.getElement().callJsFunction("scrollIntoView");
     }

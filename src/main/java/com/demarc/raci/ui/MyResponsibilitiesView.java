@@ -1,6 +1,7 @@
 package com.demarc.raci.ui;
 
 import com.demarc.organization.OrganizationService;
+import com.demarc.project.ProjectControlId;
 import com.demarc.project.ProjectService;
 import com.demarc.raci.RaciRole;
 import com.demarc.raci.RaciService;
@@ -47,21 +48,33 @@ class MyResponsibilitiesView extends VerticalLayout {
         add(greeting, tabs);
     }
 
-    private Grid<Responsibility> grid(boolean ra, String id) {
-        var grid = new Grid<Responsibility>();
+    /**
+     * What a row shows, and nothing more: a session keeps the rows in view, so a full register row (owner reason,
+     * notes…) per line would cost every signed-in user memory for nothing. A click loads the row itself.
+     */
+    private record Row(long id, String project, String code, String title, String roles, String status,
+                       String statusStyle, String due, boolean overdue, String evidence) {
+        static Row of(Responsibility r) {
+            var c = r.control();
+            return new Row(c.id().value(), c.projectName(), c.code(), c.title(),
+                    r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name).collect(Collectors.joining(", ")),
+                    c.status().label(), "status-" + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    c.dueDate() == null ? "—" : c.dueDate() + (r.overdue() ? " (overdue)" : ""), r.overdue(), c.evidenceLabel());
+        }
+    }
+
+    private Grid<Row> grid(boolean ra, String id) {
+        var grid = new Grid<Row>();
         grid.setId(id);
-        grid.addColumn(r -> r.control().projectName()).setHeader("Project").setSortable(true).setKey("project").setAutoWidth(true);
-        grid.addColumn(r -> r.control().code()).setHeader("Code").setSortable(true).setKey("code").setAutoWidth(true);
-        grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(4).setWidth("16rem");
-        grid.addColumn(r -> r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name)
-                .collect(Collectors.joining(", "))).setHeader("You are").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Badge.renderer(r -> r.control().status().label(),
-                        r -> "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+        grid.addColumn(Row::project).setHeader("Project").setSortable(true).setKey("project").setAutoWidth(true);
+        grid.addColumn(Row::code).setHeader("Code").setSortable(true).setKey("code").setAutoWidth(true);
+        grid.addColumn(Row::title).setHeader("Control").setFlexGrow(4).setWidth("16rem");
+        grid.addColumn(Row::roles).setHeader("You are").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Badge.renderer(Row::status, Row::statusStyle))
                 .setHeader("Status").setSortable(true).setKey("status").setAutoWidth(true);
-        grid.addColumn(Badge.text(r -> r.control().dueDate() == null ? "—" : r.control().dueDate().toString()
-                                + (r.overdue() ? " (overdue)" : ""), r -> r.overdue() ? "overdue" : "", r -> ""))
+        grid.addColumn(Badge.text(Row::due, r -> r.overdue() ? "overdue" : "", r -> ""))
                 .setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
-        grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true);
+        grid.addColumn(Row::evidence).setHeader("Evidence").setAutoWidth(true);
         grid.setItems(q -> {
             String sort = "due";
             boolean asc = true;
@@ -69,10 +82,10 @@ class MyResponsibilitiesView extends VerticalLayout {
                 sort = q.getSortOrders().get(0).getSorted();
                 asc = q.getSortOrders().get(0).getDirection() == SortDirection.ASCENDING;
             }
-            return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream();
+            return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream().map(Row::of);
         }, q -> raci.countMyResponsibilities(ra));
-        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization, e.getItem().control(),
-                () -> grid.getDataProvider().refreshAll()).open());
+        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization,
+                projects.control(new ProjectControlId(e.getItem().id())), () -> grid.getDataProvider().refreshAll()).open());
         grid.setSizeFull();
         return grid;
     }
