@@ -198,6 +198,15 @@ class EvidenceBenchmark extends BenchmarkBase {
         String base = "cp + sha256sum: %s (%s MB/s)".formatted(baseline.describe(), mbs(baselineMbs));
         recordThroughput("upload 100 MB (HTTP, raw vaadin-upload request)", up, LARGE, base, baselineMbs);
         recordThroughput("download 100 MB (GET /files/evidence/{id})", down, LARGE, base, baselineMbs);
+        // the store's own floor, to see what bounds the upload: the same bytes written straight into PostgreSQL as the
+        // store writes them (1 MiB bytea rows, one transaction, over JDBC), without HTTP, hashing or type checks
+        var floor = Bench.time(1, RUNS, () -> storeOnly(file));
+        double floorMbs = mbPerSecond(LARGE, floor.median());
+        Bench.record(NAME, "storage floor: the same 100 MB as 1 MiB bytea INSERTs over JDBC, one transaction (rolled back)",
+                "%s MB/s (%s)".formatted(mbs(floorMbs), floor.describe()), base,
+                Bench.ratio(floorMbs / baselineMbs) + " of baseline throughput; the upload reaches "
+                        + Bench.ratio(mbPerSecond(LARGE, up.median()) / floorMbs) + " of this floor",
+                "— (bounds the upload)", null);
         recordHeap("server heap growth during 100 MB upload", probeUpload, worstUpload);
         recordHeap("server heap growth during 100 MB download", probeDownload, worstDownload);
     }
@@ -420,6 +429,32 @@ class EvidenceBenchmark extends BenchmarkBase {
             System.out.println("[bench] deleting " + leftovers.size() + " evidence items left by an earlier run");
             createdItems.addAll(leftovers);
             deleteCreated();
+        }
+    }
+
+    /** Writes the file into evidence_chunk as the PostgreSQL store does, then rolls back. */
+    private void storeOnly(Path file) throws Exception {
+        try (var c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (var content = c.prepareStatement(
+                    "insert into evidence_content (size_bytes, sha256, chunks) values (0, repeat('0', 64), 0) returning id");
+                 var chunk = c.prepareStatement("insert into evidence_chunk (content_id, seq, data) values (?, ?, ?)");
+                 var in = Files.newInputStream(file)) {
+                var rs = content.executeQuery();
+                rs.next();
+                long id = rs.getLong(1);
+                byte[] buffer = new byte[1024 * 1024];
+                int seq = 0;
+                int n;
+                while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    chunk.setLong(1, id);
+                    chunk.setInt(2, seq++);
+                    chunk.setBytes(3, n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+                    chunk.executeUpdate();
+                }
+            } finally {
+                c.rollback();
+            }
         }
     }
 
