@@ -35,6 +35,10 @@ class ScaleDataGeneratorTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.demarc.coverage.CoverageService coverage;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
 
     @Test
     void sizeSIsCompleteConsistentAndOnlyOnce() {
@@ -67,6 +71,19 @@ class ScaleDataGeneratorTest {
         String hash = jdbc.sql("select password_hash from app_user where username = :u")
                 .param("u", ScaleDataGenerator.member(1, 0)).query(String.class).single();
         assertThat(passwordEncoder.matches(ScaleDataGenerator.PASSWORD, hash)).isTrue();
+
+        // with more than 50 projects in view the heat map shows teams, least covered first; a member's 20 show as projects
+        Actors.runAs((com.demarc.shared.DemarcUser) accounts.loadUserByUsername(ScaleDataGenerator.MANAGER), () -> {
+            var heat = coverage.dashboard().heatMap();
+            assertThat(heat.by()).isEqualTo(com.demarc.coverage.Dashboard.HeatMap.By.TEAM);
+            assertThat(heat.rows()).isBetween(8L, 50L);
+        });
+        Actors.runAs((com.demarc.shared.DemarcUser) accounts.loadUserByUsername(ScaleDataGenerator.member(1, 0)), () -> {
+            var d = coverage.dashboard();
+            assertThat(d.heatMap().by()).isEqualTo(com.demarc.coverage.Dashboard.HeatMap.By.PROJECT);
+            assertThat(d.heatMap().rows()).isEqualTo(20);
+            assertThat(d.byTeam()).extracting(com.demarc.coverage.Coverage::label).containsExactly("Scale team 0001");
+        });
 
         long teams = jdbc.sql("select count(*) from team").query(Long.class).single();
         assertThatThrownBy(() -> generator.generate(ScaleSize.S)).isInstanceOf(IllegalStateException.class)
