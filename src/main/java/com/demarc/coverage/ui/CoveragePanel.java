@@ -35,25 +35,28 @@ class CoveragePanel extends Composite<VerticalLayout> {
         chart.setOption(option(charted));
         chart.addClickListener(e -> data.stream().filter(c -> c.label().equals(e.name())).findFirst().ifPresent(onDrill));
 
-        var grid = new Grid<Coverage>();
-        grid.setId(id + "-table");
-        grid.addColumn(Coverage::label).setHeader(title).setFlexGrow(3);
-        grid.addColumn(Coverage::applicable).setHeader("Applicable").setAutoWidth(true);
-        grid.addColumn(Coverage::covered).setHeader("Covered").setAutoWidth(true);
-        grid.addColumn(c -> c.percent() + " %").setHeader("Coverage").setAutoWidth(true);
-        grid.addColumn(Coverage::unowned).setHeader("Unowned").setAutoWidth(true);
-        grid.addColumn(Coverage::notImplemented).setHeader("Not implemented").setAutoWidth(true);
-        grid.addColumn(Coverage::noEvidence).setHeader("No evidence").setAutoWidth(true);
-        grid.addColumn(Coverage::attestationMissing).setHeader("No attestation").setAutoWidth(true);
-        grid.addColumn(Coverage::expiring).setHeader("Expiring").setAutoWidth(true);
-        grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
-        grid.setItems(data);
+        com.vaadin.flow.component.Component table;
         if (data.size() <= CHART_ROWS) {
-            grid.setAllRowsVisible(true);
+            table = htmlTable(id + "-table", title, data, onDrill);
         } else {
-            grid.setHeight("24rem"); // hundreds of teams: the grid sends only the rows in view
+            // hundreds of teams: a grid that sends only the rows in view
+            var grid = new Grid<Coverage>();
+            grid.setId(id + "-table");
+            grid.addColumn(Coverage::label).setHeader(title).setFlexGrow(3);
+            grid.addColumn(Coverage::applicable).setHeader("Applicable").setAutoWidth(true);
+            grid.addColumn(Coverage::covered).setHeader("Covered").setAutoWidth(true);
+            grid.addColumn(c -> c.percent() + " %").setHeader("Coverage").setAutoWidth(true);
+            grid.addColumn(Coverage::unowned).setHeader("Unowned").setAutoWidth(true);
+            grid.addColumn(Coverage::notImplemented).setHeader("Not implemented").setAutoWidth(true);
+            grid.addColumn(Coverage::noEvidence).setHeader("No evidence").setAutoWidth(true);
+            grid.addColumn(Coverage::attestationMissing).setHeader("No attestation").setAutoWidth(true);
+            grid.addColumn(Coverage::expiring).setHeader("Expiring").setAutoWidth(true);
+            grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
+            grid.setItems(data);
+            grid.setHeight("24rem");
+            grid.addItemClickListener(e -> onDrill.accept(e.getItem()));
+            table = grid;
         }
-        grid.addItemClickListener(e -> onDrill.accept(e.getItem()));
 
         layout.add(new H3(title));
         if (charted.size() < data.size()) {
@@ -61,7 +64,57 @@ class CoveragePanel extends Composite<VerticalLayout> {
             note.setId(id + "-note");
             layout.add(note);
         }
-        layout.add(chart, grid, TableExport.links(id, () -> table(title, data)));
+        layout.add(chart, table, TableExport.links(id, () -> table(title, data)));
+    }
+
+    private static final List<String> HEADERS = List.of("Applicable", "Covered", "Coverage", "Unowned", "Not implemented",
+            "No evidence", "No attestation", "Expiring", "Overdue");
+
+    /**
+     * A breakdown of a few rows as a plain HTML table: one element for the whole table instead of a grid's component
+     * per column (a dashboard of grids cost every session hundreds of KB). A click or Enter on a row drills down.
+     */
+    private static com.vaadin.flow.component.html.Div htmlTable(String id, String title, List<Coverage> data, Consumer<Coverage> onDrill) {
+        var html = new StringBuilder("<table><thead><tr><th scope=\"col\">")
+                .append(escape(title)).append("</th>");
+        HEADERS.forEach(h -> html.append("<th scope=\"col\">").append(h).append("</th>"));
+        html.append("</tr></thead><tbody>");
+        for (Coverage c : data) {
+            html.append("<tr tabindex=\"0\" data-key=\"").append(escape(c.key())).append("\"><td>").append(escape(c.label())).append("</td>");
+            for (Object v : List.of(c.applicable(), c.covered(), c.percent() + " %", c.unowned(), c.notImplemented(),
+                    c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue())) {
+                html.append("<td>").append(v).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        // innerHTML of our own markup, every text escaped above (Vaadin's Html component would strip data-key)
+        var table = new com.vaadin.flow.component.html.Div();
+        table.addClassName("breakdown-table");
+        table.getElement().setProperty("innerHTML", html.toString());
+        table.setId(id);
+        Consumer<String> drill = key -> data.stream().filter(c -> c.key().equals(key)).findFirst().ifPresent(onDrill);
+        String rowKey = "event.target.closest('tr') && event.target.closest('tr').dataset.key";
+        table.getElement().addEventListener("click", e -> drill.accept(e.getEventData().get(rowKey).asString(null)))
+                .addEventData(rowKey);
+        table.getElement().addEventListener("keydown", e -> drill.accept(e.getEventData().get(rowKey).asString(null)))
+                .addEventData(rowKey).setFilter("event.key === 'Enter'");
+        return table;
+    }
+
+    private static String escape(String text) {
+        var sb = new StringBuilder(text.length() + 16);
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     static TableExport.Table table(String title, List<Coverage> data) {
