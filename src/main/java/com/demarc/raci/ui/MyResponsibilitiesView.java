@@ -44,7 +44,16 @@ class MyResponsibilitiesView extends VerticalLayout {
         var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add("Responsible or Accountable (" + raci.countMyResponsibilities(true) + ")", grid(true, "mine-ra"));
-        tabs.add("Consulted or Informed (" + raci.countMyResponsibilities(false) + ")", grid(false, "mine-ci"));
+        // the second list is built when its tab is first opened: most visits never open it, and every built grid
+        // stays in the session
+        var consulted = new com.vaadin.flow.component.html.Div();
+        consulted.setSizeFull();
+        var ciTab = tabs.add("Consulted or Informed (" + raci.countMyResponsibilities(false) + ")", consulted);
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == ciTab && consulted.getComponentCount() == 0) {
+                consulted.add(grid(false, "mine-ci"));
+            }
+        });
         add(greeting, tabs);
     }
 
@@ -87,6 +96,7 @@ class MyResponsibilitiesView extends VerticalLayout {
         grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization,
                 projects.control(new ProjectControlId(e.getItem().id())), () -> grid.getDataProvider().refreshAll()).open());
         grid.setSizeFull();
+        grid.setPageSize(25); // a screenful or two; every row sent stays in the session until scrolled away
         return grid;
     }
 }

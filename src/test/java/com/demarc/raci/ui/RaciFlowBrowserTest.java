@@ -50,6 +50,10 @@ class RaciFlowBrowserTest extends BrowserTest {
                 By.xpath("//vaadin-select-item[normalize-space(.)='In progress']"))).click();
         waitFor("#control-save").click();
         waitUp().until(d -> "IN_PROGRESS".equals(statusOf(project)));
+        // the second tab's list is built when opened
+        click(waitUp().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-tab[starts-with(normalize-space(.), 'Consulted or Informed')]"))));
+        waitFor("#mine-ci");
 
         logout();
         loginAndWait("manager", PASSWORD);
