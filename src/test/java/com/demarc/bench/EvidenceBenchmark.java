@@ -12,8 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +23,6 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -311,19 +308,8 @@ class EvidenceBenchmark extends BenchmarkBase {
 
     /** Starts Chromium and signs the member in through the login form. */
     private WebDriver signIn() throws IOException {
-        if (!new File("/usr/bin/chromium").canExecute() || !new File("/usr/bin/chromedriver").canExecute()) {
-            throw new IllegalStateException("This benchmark needs Debian's Chromium: apt-get install -y chromium chromium-driver");
-        }
         profileDir = Files.createTempDirectory("demarc-bench-chromium");
-        // the same flags as com.demarc.support.BrowserTest
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profileDir);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = com.demarc.support.BrowserTest.chromium(profileDir);
         var wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         driver.get(url("login"));

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -249,15 +247,7 @@ class StartupBenchmark extends BenchmarkBase {
         Path profile = Files.createTempDirectory("demarc-bench-chromium");
         ChromeDriver driver = null;
         try {
-            // the same flags as com.demarc.support.BrowserTest
-            var options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                    .usingAnyFreePort().build();
-            driver = new ChromeDriver(service, options);
+            driver = com.demarc.support.BrowserTest.chromium(profile);
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                     (() => {
                       const visible = el => {

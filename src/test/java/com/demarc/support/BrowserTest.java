@@ -48,6 +48,17 @@ public abstract class BrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         profileDir = Files.createTempDirectory("demarc-chromium");
+        driver = chromium(profileDir);
+    }
+
+    /**
+     * Debian's headless Chromium through /usr/bin/chromedriver with a fresh profile: the one way every browser test and
+     * benchmark starts a browser. Nothing is downloaded; without the packages it says how to install them.
+     */
+    public static ChromeDriver chromium(Path profileDir) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
+        }
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -55,7 +66,7 @@ public abstract class BrowserTest {
                 "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profileDir);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach

@@ -21,8 +21,8 @@ public final class Badge {
      */
     public static <T> com.vaadin.flow.data.renderer.LitRenderer<T> renderer(
             com.vaadin.flow.function.ValueProvider<T, String> text, com.vaadin.flow.function.ValueProvider<T, String> style) {
-        return com.vaadin.flow.data.renderer.LitRenderer.<T>of("<span class=\"owner-badge ${item.style}\" title=\"${item.tip}\">${item.text}</span>")
-                .withProperty("text", text).withProperty("style", style).withProperty("tip", t -> "");
+        return com.vaadin.flow.data.renderer.LitRenderer.<T>of("<span class=\"owner-badge ${item.style}\">${item.text}</span>")
+                .withProperty("text", text).withProperty("style", style);
     }
 
     /** A plain text cell with an optional class and tooltip, as a renderer (see {@link #renderer}). */
