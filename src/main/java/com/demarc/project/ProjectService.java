@@ -100,7 +100,7 @@ public class ProjectService {
         }
         repository.replaceServices(id, clean.serviceIds());
         repository.event(id, null, Actors.currentUsername(), "project", null, "created");
-        sync(id, model, clean.serviceIds(), true);
+        apply(plan(id, model, clean.serviceIds()));
         var created = project(id);
         audit.record("PROJECT_CREATED", "project", id.value(), "Created project " + created.name() + " ("
                 + created.teamName() + ")", null, codes(clean.serviceIds(), servicesById()));
@@ -113,7 +113,7 @@ public class ProjectService {
     public List<OwnerChange> previewServices(ProjectId id, Set<Long> serviceIds) {
         access.requireRead(id);
         var row = repository.project(id).orElseThrow();
-        return sync(id, row.modelId(), serviceIds, false);
+        return plan(id, row.modelId(), serviceIds).changes();
     }
 
     @PreAuthorize(HAS_PROJECT_EDIT)
@@ -139,7 +139,7 @@ public class ProjectService {
             repository.replaceServices(id, clean.serviceIds());
             repository.event(id, null, Actors.currentUsername(), "services", codes(oldServices, names),
                     codes(clean.serviceIds(), names));
-            sync(id, before.modelId(), clean.serviceIds(), true);
+            apply(plan(id, before.modelId(), clean.serviceIds()));
         }
         var after = project(id);
         audit.record("PROJECT_UPDATED", "project", id.value(), "Changed project " + after.name(),
@@ -167,7 +167,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<OwnerChange> previewUpgrade(ProjectId id, ModelId target) {
         access.requireRead(id);
-        return sync(id, target, Set.copyOf(repository.serviceIds(id)), false);
+        return plan(id, target, Set.copyOf(repository.serviceIds(id))).changes();
     }
 
     /** Moves the project to another catalog version: added controls appear, removed ones go, owners follow. */
@@ -184,7 +184,7 @@ public class ProjectService {
         repository.event(id, null, Actors.currentUsername(), "catalog version", before.modelLabel(), to.label());
         audit.record("PROJECT_UPGRADED", "project", id.value(), "Moved " + before.name() + " to " + to.label(),
                 before.modelLabel(), to.label());
-        sync(id, target, Set.copyOf(repository.serviceIds(id)), true);
+        apply(plan(id, target, Set.copyOf(repository.serviceIds(id))));
         return project(id);
     }
 
@@ -346,67 +346,96 @@ public class ProjectService {
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(id.value()));
     }
 
-    private List<OwnerChange> sync(ProjectId id, ModelId model, Set<Long> serviceIds, boolean apply) {
+    /**
+     * What moving the project's register to this catalog version and these services changes: one step per control
+     * that is added, changes owner (or reason, or catalog row) or goes; previews show its owner changes, edits apply it.
+     */
+    private SyncPlan plan(ProjectId id, ModelId model, Set<Long> serviceIds) {
         var byId = servicesById();
         List<AwsService> services = serviceIds.stream().map(byId::get).filter(Objects::nonNull).toList();
         Map<String, RegisterRow> existing = new HashMap<>();
         repository.register(id).forEach(r -> existing.put(r.code(), r));
+        var steps = new ArrayList<SyncStep>();
         var changes = new ArrayList<OwnerChange>();
-        String actor = Actors.currentUsername();
         for (Control control : catalog.controlsFor(model)) {
             var eff = EffectiveOwner.of(control, services);
             var row = existing.remove(control.code());
             if (row == null) {
-                if (!existing.isEmpty() || !apply || repository.register(id).size() > 0) {
-                    changes.add(new OwnerChange(control.code(), control.title(), null, eff.owner(), eff.reason()));
-                }
-                if (apply) {
-                    Status status = defaultStatus(eff.owner());
-                    var pc = repository.insertControl(id, control.id(), eff.owner(), eff.reason(), status,
-                            status == Status.NOT_APPLICABLE ? AUTO_NA : null, actor);
-                    repository.event(id, pc, actor, "owner", null, eff.owner().label());
-                }
+                changes.add(new OwnerChange(control.code(), control.title(), null, eff.owner(), eff.reason()));
+                steps.add(new SyncStep.Add(control, eff));
             } else if (row.owner() != eff.owner() || !row.controlId().equals(control.id()) || !row.reason().equals(eff.reason())) {
                 if (row.owner() != eff.owner()) {
                     changes.add(new OwnerChange(control.code(), control.title(), row.owner(), eff.owner(), eff.reason()));
                 }
-                if (apply) {
-                    Status status = row.status();
-                    String just = row.justification();
-                    if (row.owner() != eff.owner()) {
-                        if (eff.owner() == Owner.NOT_APPLICABLE) {
-                            status = Status.NOT_APPLICABLE;
-                            just = AUTO_NA;
-                        } else if (eff.owner() == Owner.AWS && (status == Status.NOT_STARTED || AUTO_NA.equals(just))) {
-                            status = Status.INHERITED;
-                            just = null;
-                        } else if (status == Status.INHERITED || AUTO_NA.equals(just)) {
-                            status = Status.NOT_STARTED;
-                            just = null;
-                        }
-                    }
-                    repository.updateOwner(row.id(), control.id(), eff.owner(), eff.reason(), status, just, actor);
-                    if (row.owner() != eff.owner()) {
-                        repository.event(id, row.id(), actor, "owner", row.owner().label(), eff.owner().label());
-                    }
-                    if (status != row.status()) {
-                        repository.event(id, row.id(), actor, "status", row.status().label(), status.label());
-                    }
-                }
+                steps.add(new SyncStep.Move(row, control, eff));
             }
         }
         for (RegisterRow gone : existing.values()) {
             changes.add(new OwnerChange(gone.code(), "", gone.owner(), null, "not in the catalog version"));
-            if (apply) {
-                repository.event(id, null, actor, "control removed", gone.code(), null);
-                repository.deleteControl(gone.id());
-            }
+            steps.add(new SyncStep.Remove(gone));
         }
         changes.sort(java.util.Comparator.comparing(OwnerChange::code));
-        if (apply) {
-            coverageChanged(id);
+        return new SyncPlan(id, steps, changes);
+    }
+
+    private record SyncPlan(ProjectId project, List<SyncStep> steps, List<OwnerChange> changes) {
+    }
+
+    private sealed interface SyncStep {
+        record Add(Control control, EffectiveOwner eff) implements SyncStep {
         }
-        return changes;
+
+        record Move(RegisterRow row, Control control, EffectiveOwner eff) implements SyncStep {
+        }
+
+        record Remove(RegisterRow row) implements SyncStep {
+        }
+    }
+
+    /** Writes a plan: rows added, moved (the status follows an owner change) or removed, each with its history event. */
+    private void apply(SyncPlan plan) {
+        var id = plan.project();
+        String actor = Actors.currentUsername();
+        for (var step : plan.steps()) {
+            switch (step) {
+                case SyncStep.Add add -> {
+                    Status status = defaultStatus(add.eff().owner());
+                    var pc = repository.insertControl(id, add.control().id(), add.eff().owner(), add.eff().reason(),
+                            status, status == Status.NOT_APPLICABLE ? AUTO_NA : null, actor);
+                    repository.event(id, pc, actor, "owner", null, add.eff().owner().label());
+                }
+                case SyncStep.Move move -> move(id, move.row(), move.control(), move.eff(), actor);
+                case SyncStep.Remove remove -> {
+                    repository.event(id, null, actor, "control removed", remove.row().code(), null);
+                    repository.deleteControl(remove.row().id());
+                }
+            }
+        }
+        coverageChanged(id);
+    }
+
+    private void move(ProjectId id, RegisterRow row, Control control, EffectiveOwner eff, String actor) {
+        Status status = row.status();
+        String just = row.justification();
+        if (row.owner() != eff.owner()) {
+            if (eff.owner() == Owner.NOT_APPLICABLE) {
+                status = Status.NOT_APPLICABLE;
+                just = AUTO_NA;
+            } else if (eff.owner() == Owner.AWS && (status == Status.NOT_STARTED || AUTO_NA.equals(just))) {
+                status = Status.INHERITED;
+                just = null;
+            } else if (status == Status.INHERITED || AUTO_NA.equals(just)) {
+                status = Status.NOT_STARTED;
+                just = null;
+            }
+        }
+        repository.updateOwner(row.id(), control.id(), eff.owner(), eff.reason(), status, just, actor);
+        if (row.owner() != eff.owner()) {
+            repository.event(id, row.id(), actor, "owner", row.owner().label(), eff.owner().label());
+        }
+        if (status != row.status()) {
+            repository.event(id, row.id(), actor, "status", row.status().label(), status.label());
+        }
     }
 
     private static Status defaultStatus(Owner owner) {

@@ -1,5 +1,6 @@
 package com.demarc.catalog.internal;
 
+import com.demarc.shared.SqlFilter;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.Control;
 import com.demarc.catalog.ControlDraft;
@@ -179,33 +180,16 @@ public class CatalogRepository {
         return jdbc.sql("select exists(select 1 from control where code = :c)").param("c", code).query(Boolean.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(ControlFilter f) {
-        var sql = new StringBuilder(" where (c.model_id = :model or c.origin = 'ORGANISATION')");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("model", f.model().value());
-        String ownerColumn = "c.default_owner";
-        if (f.category() != null) {
-            ownerColumn = "c.owner_" + f.category().key();
-            sql.append(" and ").append(ownerColumn).append(" <> 'NOT_APPLICABLE'");
-        }
-        if (f.owner() != null) {
-            sql.append(" and ").append(ownerColumn).append(" = :owner");
-            p.put("owner", f.owner().name());
-        }
-        if (f.domainCode() != null) {
-            sql.append(" and c.domain_code = :domain");
-            p.put("domain", f.domainCode());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            sql.append(" and (c.code ilike :text or c.title ilike :text or c.description ilike :text"
-                    + " or coalesce(c.customer_part, '') ilike :text or coalesce(c.aws_part, '') ilike :text"
-                    + " or array_to_string(c.ccm_ids, ' ') ilike :text or array_to_string(c.nist_ids, ' ') ilike :text)");
-            p.put("text", "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return new Where(sql.toString(), p);
+    private static SqlFilter where(ControlFilter f) {
+        String ownerColumn = f.category() == null ? "c.default_owner" : "c.owner_" + f.category().key();
+        return SqlFilter.where("(c.model_id = :model or c.origin = 'ORGANISATION')", "model", f.model().value())
+                .andIf(f.category() != null, ownerColumn + " <> 'NOT_APPLICABLE'")
+                .and(ownerColumn + " = :owner", "owner", f.owner())
+                .and("c.domain_code = :domain", "domain", f.domainCode())
+                .andLike("(c.code ilike :text or c.title ilike :text or c.description ilike :text"
+                        + " or coalesce(c.customer_part, '') ilike :text or coalesce(c.aws_part, '') ilike :text"
+                        + " or array_to_string(c.ccm_ids, ' ') ilike :text or array_to_string(c.nist_ids, ' ') ilike :text)",
+                        "text", f.text());
     }
 
     // --- seed items and model summary

@@ -43,6 +43,22 @@ final class CatalogYaml {
 
     static CatalogDocument read(Reader in) {
         var problems = new Problems();
+        var top = mapping(compose(in, problems), TOP, problems);
+        var header = header(top, problems);
+        var domains = domains(top, problems);
+        var controls = controls(top, problems);
+        var seedItems = seedItems(top, problems);
+        Map<String, Integer> lines = new HashMap<>();
+        var summary = summary(top, problems, lines);
+        var services = services(top, problems);
+        CatalogValidator.checkControls(controls, domains, problems);
+        CatalogValidator.checkSummary(summary, seedItems, controls, problems, lines);
+        problems.throwIfAny("YAML");
+        return new CatalogDocument(header, domains, controls, seedItems, summary, services);
+    }
+
+    /** Parses the YAML into a node tree (safe constructor, no duplicate keys, 20 MB at most). */
+    private static Node compose(Reader in, Problems problems) {
         Node root;
         try {
             var options = new LoaderOptions();
@@ -64,29 +80,32 @@ final class CatalogYaml {
             problems.add(1, "the file must start with 'model:', 'domains:' and 'controls:' sections.");
             problems.throwIfAny("YAML");
         }
-        var top = mapping(root, TOP, problems);
+        return root;
+    }
 
-        CatalogDocument.Header header = null;
+    private static CatalogDocument.Header header(Map<String, Node> top, Problems problems) {
         if (!top.containsKey("model")) {
             problems.add(1, "the 'model' section (provider, name, version, published) is missing.");
-        } else {
-            var m = mapping(top.get("model"), MODEL, problems);
-            int line = line(top.get("model"));
-            String provider = required(m, "provider", line, problems);
-            String name = required(m, "name", line, problems);
-            String version = required(m, "version", line, problems);
-            LocalDate published = null;
-            String date = required(m, "published", line, problems);
-            if (date != null) {
-                try {
-                    published = LocalDate.parse(date);
-                } catch (DateTimeParseException e) {
-                    problems.add(line(m.get("published")), "published '" + date + "' is not a date like 2026-11-28.");
-                }
-            }
-            header = new CatalogDocument.Header(provider, name, version, published, text(m.get("source")));
+            return null;
         }
+        var m = mapping(top.get("model"), MODEL, problems);
+        int line = line(top.get("model"));
+        String provider = required(m, "provider", line, problems);
+        String name = required(m, "name", line, problems);
+        String version = required(m, "version", line, problems);
+        LocalDate published = null;
+        String date = required(m, "published", line, problems);
+        if (date != null) {
+            try {
+                published = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                problems.add(line(m.get("published")), "published '" + date + "' is not a date like 2026-11-28.");
+            }
+        }
+        return new CatalogDocument.Header(provider, name, version, published, text(m.get("source")));
+    }
 
+    private static List<Domain> domains(Map<String, Node> top, Problems problems) {
         List<Domain> domains = new ArrayList<>();
         for (Node n : seq(top.get("domains"), "domains", problems)) {
             var m = mapping(n, DOMAIN, problems);
@@ -99,7 +118,10 @@ final class CatalogYaml {
         if (!top.containsKey("domains")) {
             problems.add(1, "the 'domains' section is missing.");
         }
+        return domains;
+    }
 
+    private static List<CatalogDocument.ControlRow> controls(Map<String, Node> top, Problems problems) {
         List<CatalogDocument.ControlRow> controls = new ArrayList<>();
         for (Node n : seq(top.get("controls"), "controls", problems)) {
             var m = mapping(n, CONTROL, problems);
@@ -117,16 +139,22 @@ final class CatalogYaml {
         if (!top.containsKey("controls")) {
             problems.add(1, "the 'controls' section is missing.");
         }
+        return controls;
+    }
 
+    private static List<SeedItem> seedItems(Map<String, Node> top, Problems problems) {
         List<SeedItem> seedItems = new ArrayList<>();
         for (Node n : seq(top.get("seedItems"), "seedItems", problems)) {
             var m = mapping(n, SEED, problems);
             seedItems.add(new SeedItem(required(m, "id", line(n), problems), required(m, "section", line(n), problems),
                     required(m, "text", line(n), problems)));
         }
+        return seedItems;
+    }
 
+    /** The summary rows; {@code lines} gets each row's line for the validator's messages. */
+    private static List<SummaryRow> summary(Map<String, Node> top, Problems problems, Map<String, Integer> lines) {
         List<SummaryRow> summary = new ArrayList<>();
-        Map<String, Integer> lines = new HashMap<>();
         for (Node n : seq(top.get("summary"), "summary", problems)) {
             var m = mapping(n, SUMMARY, problems);
             String code = required(m, "code", line(n), problems);
@@ -137,7 +165,10 @@ final class CatalogYaml {
             }
             summary.add(new SummaryRow(code, required(m, "text", line(n), problems), owner, strings(m.get("controls"), problems)));
         }
+        return summary;
+    }
 
+    private static List<CatalogDocument.ServiceRow> services(Map<String, Node> top, Problems problems) {
         List<CatalogDocument.ServiceRow> services = new ArrayList<>();
         for (Node n : seq(top.get("services"), "services", problems)) {
             var m = mapping(n, SERVICE, problems);
@@ -153,11 +184,7 @@ final class CatalogYaml {
             services.add(new CatalogDocument.ServiceRow(required(m, "code", line(n), problems),
                     required(m, "name", line(n), problems), cat));
         }
-
-        CatalogValidator.checkControls(controls, domains, problems);
-        CatalogValidator.checkSummary(summary, seedItems, controls, problems, lines);
-        problems.throwIfAny("YAML");
-        return new CatalogDocument(header, domains, controls, seedItems, summary, services);
+        return services;
     }
 
     static void write(CatalogDocument doc, Writer out) {

@@ -6,6 +6,7 @@ import com.demarc.coverage.Dashboard;
 import com.demarc.coverage.Gap;
 import com.demarc.coverage.GapQuery;
 import com.demarc.coverage.TrendPoint;
+import com.demarc.shared.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,30 +160,32 @@ public class CoverageRepository {
                 .orElse(LocalDate.MIN);
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where teams(List<Long> teams, String alias) {
-        if (teams == null) {
-            return new Where(" where true", Map.of());
-        }
-        return new Where(" where " + alias + "team_id = any(:teams)", Map.of("teams", teams.toArray(Long[]::new)));
+    private static SqlFilter teams(List<Long> teams, String alias) {
+        return SqlFilter.all().and(alias + "team_id = any(:teams)", "teams", teams);
     }
 
     /** Above this many projects in scope, the heat map shows teams (the least covered first) instead of projects. */
     static final int HEAT_MAP_ROWS = 50;
 
     /**
-     * The dashboard from the team rollups: one pass with grouping sets gives the total, the owner columns, the
-     * domains and the teams; one pass gives the model summary; the heat map reads only the rows it shows.
+     * The dashboard from the team rollups: one aggregate by domain × owner gives the total, the owner columns and the
+     * domains; one by team gives the teams; one gives the model summary; the heat map reads only the rows it shows.
      */
     public Dashboard dashboard(List<Long> teams) {
+        var slices = ownerAndDomainSlices(teams);
+        var teamRows = teamRows(teams);
+        return new Dashboard(slices.overall(), slices.byOwner(), summaryRows(teams), slices.byDomain(), teamRows,
+                heatMap(teams, teamRows));
+    }
+
+    private record Slices(Coverage overall, List<Coverage> byOwner, List<Coverage> byDomain) {
+    }
+
+    /** Two plain GROUP BYs (this one and {@link #teamRows}) beat one GROUPING SETS pass over the same rows. */
+    private Slices ownerAndDomainSlices(List<Long> teams) {
         var where = teams(teams, "r.");
-        // one small aggregate by domain × owner gives the total, the owner columns and the domains (summed here);
-        // one by team gives the teams (two plain GROUP BYs beat one GROUPING SETS pass over the same rows)
         Map<String, Coverage> byOwnerMap = new LinkedHashMap<>();
         Map<String, Coverage> byDomainMap = new LinkedHashMap<>();
-        var overall = new Coverage[]{new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0)};
         jdbc.sql("select r.domain_code, r.owner, " + TEAM_SUMS + " from coverage_team_rollup r" + where.sql()
                         + " group by r.domain_code, r.owner")
                 .params(where.params())
@@ -190,10 +195,11 @@ public class CoverageRepository {
                     var slice = coverage(rs, owner, owner);
                     byOwnerMap.merge(owner, slice, CoverageRepository::plus);
                     byDomainMap.merge(domain, relabel(slice, domain, domain), CoverageRepository::plus);
-                    overall[0] = plus(overall[0], slice);
                 });
-        var ownerOrder = List.of("CUSTOMER", "SHARED", "AWS");
-        List<Coverage> byOwner = ownerOrder.stream().filter(byOwnerMap::containsKey).map(byOwnerMap::get).toList();
+        var overall = byOwnerMap.values().stream()
+                .reduce(new Coverage("ALL", "All projects", 0, 0, 0, 0, 0, 0, 0, 0, 0), CoverageRepository::plus);
+        var byOwner = List.of("CUSTOMER", "SHARED", "AWS").stream().filter(byOwnerMap::containsKey)
+                .map(byOwnerMap::get).toList();
         Map<String, String> domainNames = new LinkedHashMap<>();
         jdbc.sql("""
                         select distinct on (code) code, name from catalog_domain
@@ -201,19 +207,24 @@ public class CoverageRepository {
                 .query(rs -> {
                     domainNames.put(rs.getString(1), rs.getString(2));
                 });
-        var domains = byDomainMap.values().stream().map(c -> relabel(c, c.key(), domainNames.getOrDefault(c.key(), c.key())))
-                .sorted(java.util.Comparator.comparing(Coverage::label)).toList();
-        Map<Long, String> teamNames = new java.util.HashMap<>();
-        var teamRows = jdbc.sql("select r.team_id, t.name, " + TEAM_SUMS + " from coverage_team_rollup r join team t on t.id = r.team_id"
+        var domains = byDomainMap.values().stream()
+                .map(c -> relabel(c, c.key(), domainNames.getOrDefault(c.key(), c.key())))
+                .sorted(Comparator.comparing(Coverage::label)).toList();
+        return new Slices(overall, byOwner, domains);
+    }
+
+    private List<Coverage> teamRows(List<Long> teams) {
+        var where = teams(teams, "r.");
+        return jdbc.sql("select r.team_id, t.name, " + TEAM_SUMS
+                        + " from coverage_team_rollup r join team t on t.id = r.team_id"
                         + where.sql() + " group by r.team_id, t.name order by lower(t.name)")
                 .params(where.params())
-                .query((rs, n) -> {
-                    teamNames.put(rs.getLong("team_id"), rs.getString("name"));
-                    return coverage(rs, String.valueOf(rs.getLong("team_id")), rs.getString("name"));
-                }).list();
+                .query((rs, n) -> coverage(rs, String.valueOf(rs.getLong("team_id")), rs.getString("name"))).list();
+    }
 
-        Map<String, Object> params = teams == null ? Map.of() : Map.of("teams", teams.toArray(Long[]::new));
-        var bySummary = jdbc.sql("""
+    private List<Coverage> summaryRows(List<Long> teams) {
+        var where = teams(teams, "");
+        return jdbc.sql("""
                         select m.code as key, m.text as label, m.owner as row_owner,
                                coalesce(s.applicable, 0) as applicable, coalesce(s.covered, 0) as covered,
                                coalesce(s.unowned, 0) as unowned, coalesce(s.not_implemented, 0) as not_implemented,
@@ -222,22 +233,25 @@ public class CoverageRepository {
                           left join (select row_code, sum(applicable) as applicable, sum(covered) as covered,
                                             sum(unowned) as unowned, sum(not_implemented) as not_implemented,
                                             sum(no_evidence) as no_evidence, sum(attestation_missing) as attestation_missing
-                                       from coverage_team_summary_rollup""" + (teams == null ? "" : " where team_id = any(:teams)") + """
+                                       from coverage_team_summary_rollup""" + where.sql() + """
                                       group by row_code) s on s.row_code = m.code
                          where m.model_id = (select id from responsibility_model order by published desc, loaded_at desc, id desc limit 1)
                          order by m.position""")
-                .params(params)
+                .params(where.params())
                 .query((rs, n) -> new Coverage(rs.getString("key"), rs.getString("label") + " (" + rs.getString("row_owner") + ")",
                         rs.getInt("applicable"), rs.getInt("covered"), rs.getInt("unowned"), rs.getInt("not_implemented"),
                         rs.getInt("no_evidence"), rs.getInt("attestation_missing"), 0, 0, 0)).list();
+    }
 
+    /** Projects × domains while at most {@link #HEAT_MAP_ROWS} projects are in scope, else the least-covered teams. */
+    private Dashboard.HeatMap heatMap(List<Long> teams, List<Coverage> teamRows) {
         var projectScope = teams(teams, "");
         // how many projects are in scope, counting no further than the heat map's limit
         int projects = jdbc.sql("select count(*) from (select 1 from project" + projectScope.sql() + " and not archived limit "
                         + (HEAT_MAP_ROWS + 1) + ") p").params(projectScope.params()).query(Integer.class).single();
-        Dashboard.HeatMap heat;
         if (projects <= HEAT_MAP_ROWS) {
-            heat = new Dashboard.HeatMap(Dashboard.HeatMap.By.PROJECT, projects, jdbc.sql("select r.project_id, p.name, r.domain_code, "
+            var where = teams(teams, "r.");
+            return new Dashboard.HeatMap(Dashboard.HeatMap.By.PROJECT, projects, jdbc.sql("select r.project_id, p.name, r.domain_code, "
                             + "coalesce(sum(controls) filter (where state <> 'NOT_APPLICABLE'), 0) as applicable, "
                             + "coalesce(sum(controls) filter (where state = 'COVERED'), 0) as covered "
                             + "from coverage_rollup r join project p on p.id = r.project_id" + where.sql()
@@ -245,26 +259,24 @@ public class CoverageRepository {
                     .params(where.params())
                     .query((rs, n) -> new Dashboard.HeatCell(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
                     .list());
-        } else {
-            // too many projects to show: the least-covered teams, each with its domains
-            var shown = teamRows.stream().filter(c -> c.applicable() > 0)
-                    .sorted(java.util.Comparator.comparingDouble((Coverage c) -> (double) c.covered() / c.applicable())
-                            .thenComparing(Coverage::label))
-                    .limit(HEAT_MAP_ROWS).toList();
-            Long[] ids = shown.stream().map(c -> Long.valueOf(c.key())).toArray(Long[]::new);
-            List<Dashboard.HeatCell> cells = new ArrayList<>();
-            jdbc.sql("""
-                            select team_id, domain_code, sum(applicable), sum(covered)
-                              from coverage_team_rollup where team_id = any(:ids) group by team_id, domain_code""")
-                    .param("ids", ids)
-                    .query(rs -> {
-                        cells.add(new Dashboard.HeatCell(rs.getLong(1), teamNames.get(rs.getLong(1)), rs.getString(2), rs.getInt(3), rs.getInt(4)));
-                    });
-            cells.sort(java.util.Comparator.comparing(Dashboard.HeatCell::name, String.CASE_INSENSITIVE_ORDER)
-                    .thenComparing(Dashboard.HeatCell::domainCode));
-            heat = new Dashboard.HeatMap(Dashboard.HeatMap.By.TEAM, teamRows.size(), cells);
         }
-        return new Dashboard(overall[0], byOwner, bySummary, domains, teamRows, heat);
+        var shown = teamRows.stream().filter(c -> c.applicable() > 0)
+                .sorted(Comparator.comparingDouble((Coverage c) -> (double) c.covered() / c.applicable())
+                        .thenComparing(Coverage::label))
+                .limit(HEAT_MAP_ROWS).toList();
+        Map<Long, String> teamNames = new HashMap<>();
+        teamRows.forEach(c -> teamNames.put(Long.valueOf(c.key()), c.label()));
+        List<Dashboard.HeatCell> cells = new ArrayList<>();
+        jdbc.sql("""
+                        select team_id, domain_code, sum(applicable), sum(covered)
+                          from coverage_team_rollup where team_id = any(:ids) group by team_id, domain_code""")
+                .param("ids", shown.stream().map(c -> Long.valueOf(c.key())).toArray(Long[]::new))
+                .query(rs -> {
+                    cells.add(new Dashboard.HeatCell(rs.getLong(1), teamNames.get(rs.getLong(1)), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                });
+        cells.sort(Comparator.comparing(Dashboard.HeatCell::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Dashboard.HeatCell::domainCode));
+        return new Dashboard.HeatMap(Dashboard.HeatMap.By.TEAM, teamRows.size(), cells);
     }
 
     private static Coverage relabel(Coverage c, String key, String label) {
@@ -287,42 +299,23 @@ public class CoverageRepository {
 
     // --- gaps (a filtered, paged list; never a full aggregate)
 
-    private static Where gapWhere(GapQuery q, List<Long> teams) {
-        var sql = new StringBuilder(" where true");
-        Map<String, Object> p = new LinkedHashMap<>();
-        switch (q.kind()) {
-            case UNOWNED -> sql.append(" and v.state = 'UNOWNED'");
-            case MISSING_EVIDENCE -> sql.append(" and v.state in ('NO_EVIDENCE', 'ATTESTATION_MISSING')");
-            case EXPIRING_OR_EXPIRED -> sql.append(" and (v.expiring or v.expired)");
-            case OVERDUE -> sql.append(" and v.overdue");
-            case NOT_COVERED -> sql.append(" and v.state not in ('COVERED', 'NOT_APPLICABLE')");
-        }
-        if (teams != null) {
-            sql.append(" and v.team_id = any(:teams)");
-            p.put("teams", teams.toArray(Long[]::new));
-        }
-        if (q.teamId() != null) {
-            sql.append(" and v.team_id = :team");
-            p.put("team", q.teamId());
-        }
-        if (q.projectId() != null) {
-            sql.append(" and v.project_id = :project");
-            p.put("project", q.projectId());
-        }
-        if (q.domainCode() != null) {
-            sql.append(" and v.domain_code = :domain");
-            p.put("domain", q.domainCode());
-        }
-        if (q.owner() != null) {
-            sql.append(" and v.owner = :owner");
-            p.put("owner", q.owner());
-        }
-        if (q.summaryRow() != null) {
-            sql.append(" and exists (select 1 from project_control pc2 join model_summary_control sc on sc.control_id = pc2.control_id"
-                    + " join model_summary_row r on r.id = sc.row_id where pc2.id = v.project_control_id and r.code = :row)");
-            p.put("row", q.summaryRow());
-        }
-        return new Where(sql.toString(), p);
+    private static SqlFilter gapWhere(GapQuery q, List<Long> teams) {
+        String kind = switch (q.kind()) {
+            case UNOWNED -> "v.state = 'UNOWNED'";
+            case MISSING_EVIDENCE -> "v.state in ('NO_EVIDENCE', 'ATTESTATION_MISSING')";
+            case EXPIRING_OR_EXPIRED -> "(v.expiring or v.expired)";
+            case OVERDUE -> "v.overdue";
+            case NOT_COVERED -> "v.state not in ('COVERED', 'NOT_APPLICABLE')";
+        };
+        return SqlFilter.where(kind)
+                .and("v.team_id = any(:teams)", "teams", teams)
+                .and("v.team_id = :team", "team", q.teamId())
+                .and("v.project_id = :project", "project", q.projectId())
+                .and("v.domain_code = :domain", "domain", q.domainCode())
+                .and("v.owner = :owner", "owner", q.owner())
+                .and("exists (select 1 from project_control pc2 join model_summary_control sc on sc.control_id = pc2.control_id"
+                        + " join model_summary_row r on r.id = sc.row_id where pc2.id = v.project_control_id and r.code = :row)",
+                        "row", q.summaryRow());
     }
 
     public List<Gap> gaps(GapQuery q, List<Long> teams, int offset, int limit) {

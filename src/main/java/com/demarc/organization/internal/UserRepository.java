@@ -149,7 +149,7 @@ public class UserRepository {
     }
 
     private static String pattern(String filter) {
-        return "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return com.demarc.shared.SqlFilter.containsPattern(filter);
     }
 
     static String[] roleArray(Set<Role> roles) {

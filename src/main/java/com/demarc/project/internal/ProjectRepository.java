@@ -1,5 +1,6 @@
 package com.demarc.project.internal;
 
+import com.demarc.shared.SqlFilter;
 import com.demarc.catalog.ControlId;
 import com.demarc.catalog.ModelId;
 import com.demarc.catalog.Owner;
@@ -192,34 +193,21 @@ public class ProjectRepository {
 
     public List<ProjectRow> find(List<Long> teams, String text, boolean includeArchived, int offset, int limit) {
         var where = projectWhere(teams, text, includeArchived);
-        return jdbc.sql(PROJECT_SELECT + where.sql + " order by lower(t.name), lower(p.name) offset :offset limit :limit")
-                .params(where.params).param("offset", offset).param("limit", limit).query(PROJECT).list();
+        return jdbc.sql(PROJECT_SELECT + where.sql() + " order by lower(t.name), lower(p.name) offset :offset limit :limit")
+                .params(where.params()).param("offset", offset).param("limit", limit).query(PROJECT).list();
     }
 
     public int count(List<Long> teams, String text, boolean includeArchived) {
         var where = projectWhere(teams, text, includeArchived);
-        return jdbc.sql("select count(*) from project p join team t on t.id = p.team_id" + where.sql)
-                .params(where.params).query(Integer.class).single();
+        return jdbc.sql("select count(*) from project p join team t on t.id = p.team_id" + where.sql())
+                .params(where.params()).query(Integer.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where projectWhere(List<Long> teams, String text, boolean includeArchived) {
-        var sql = new StringBuilder(" where true");
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (teams != null) {
-            sql.append(" and p.team_id = any(:teams)");
-            p.put("teams", teams.toArray(Long[]::new));
-        }
-        if (!includeArchived) {
-            sql.append(" and not p.archived");
-        }
-        if (text != null && !text.isBlank()) {
-            sql.append(" and (p.name ilike :text or p.description ilike :text or t.name ilike :text)");
-            p.put("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return new Where(sql.toString(), p);
+    private static SqlFilter projectWhere(List<Long> teams, String text, boolean includeArchived) {
+        return SqlFilter.all()
+                .and("p.team_id = any(:teams)", "teams", teams)
+                .andIf(!includeArchived, "not p.archived")
+                .andLike("(p.name ilike :text or p.description ilike :text or t.name ilike :text)", "text", text);
     }
 
     // --- register

@@ -1,5 +1,6 @@
 package com.demarc.raci.internal;
 
+import com.demarc.shared.SqlFilter;
 import com.demarc.organization.TeamId;
 import com.demarc.organization.UserId;
 import com.demarc.project.ProjectControlId;
@@ -146,12 +147,8 @@ public class RaciRepository {
                or not exists (select 1 from raci_assignment a where a.project_control_id = pc.id and a.role = 'R'))
             """;
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(MatrixQuery mq, List<Long> teams) {
-        var filter = mq.base().toSql(teams);
-        return new Where(filter.sql() + (mq.unownedOnly() ? " and" + UNOWNED : ""), filter.params());
+    private static SqlFilter where(MatrixQuery mq, List<Long> teams) {
+        return mq.base().toSql(teams).andIf(mq.unownedOnly(), UNOWNED);
     }
 
     // --- my responsibilities
