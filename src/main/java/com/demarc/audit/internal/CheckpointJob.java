@@ -17,7 +17,7 @@ class CheckpointJob {
         this.audit = audit;
     }
 
-    @Scheduled(fixedDelayString = "${demarc.audit.checkpoint-interval:1h}", initialDelayString = "${demarc.audit.checkpoint-initial-delay:1m}")
+    @Scheduled(fixedDelayString = "${demarc.audit.checkpoint-interval:1h}", initialDelayString = "PT1M")
     void signHead() {
         audit.checkpointHead();
     }
