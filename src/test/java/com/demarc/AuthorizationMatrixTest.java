@@ -182,7 +182,11 @@ class AuthorizationMatrixTest {
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.find", Set.of(ADMIN, AUDITOR)),
             Map.entry("AuditLog.count", Set.of(ADMIN, AUDITOR)),
-            Map.entry("AuditLog.verify", Set.of(ADMIN, AUDITOR))));
+            Map.entry("AuditLog.verify", Set.of(ADMIN, AUDITOR)),
+            Map.entry("AuditLog.verifyReceipt", Set.of(ADMIN, AUDITOR)),
+            Map.entry("AuditLog.receipt", Set.of(ADMIN, AUDITOR)),
+            Map.entry("AuditLog.protectionWarning", Set.of(ADMIN, AUDITOR)),
+            Map.entry("AuditLog.checkpointHead", NONE_BUT_SYSTEM))); // the hourly job: signs the real head, changes nothing
 
     static final Map<Role, String> USERS = Map.of(ADMIN, "admin", MANAGER, "manager", MEMBER, "alice", AUDITOR, "auditor");
 

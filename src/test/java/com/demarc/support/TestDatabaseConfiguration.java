@@ -7,7 +7,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Points every test context at {@link TestDatabase} and starts each test run from an empty schema. */
+/**
+ * Points every test context at {@link TestDatabase} (the app role for the datasource, the owner role for Flyway) and
+ * starts each test run from an empty schema.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
@@ -19,6 +22,9 @@ public class TestDatabaseConfiguration {
             registry.add("spring.datasource.url", db::url);
             registry.add("spring.datasource.username", db::username);
             registry.add("spring.datasource.password", db::password);
+            registry.add("spring.flyway.user", db::ownerUsername);
+            registry.add("spring.flyway.password", db::ownerPassword);
+            registry.add("spring.flyway.placeholders.app_user", db::username);
         };
     }
 

@@ -1,5 +1,6 @@
 package com.demarc.audit.internal;
 
+import com.demarc.audit.AuditCheckpoint;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** SQL for the audit log: appends under an advisory lock, filtered pages, and a streaming walk in order. */
+/**
+ * SQL for the audit log and its signed checkpoints: appends under an advisory lock, filtered pages, and a streaming
+ * walk in order. One instance works on the app's pool (in the caller's transaction), another on the audit pool.
+ */
 @Repository
 public class AuditRepository {
     private static final long APPEND_LOCK = 0x44454d41524341L; // "DEMARCA"
@@ -33,6 +37,12 @@ public class AuditRepository {
         jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", APPEND_LOCK).query(Object.class).single();
     }
 
+    /** Like {@link #lockForAppend()}, but gives up after the timeout instead of waiting for ever. */
+    public void lockForAppend(java.time.Duration timeout) {
+        jdbc.sql("select set_config('lock_timeout', :t, true)").param("t", timeout.toMillis() + "ms").query(String.class).single();
+        lockForAppend();
+    }
+
     public Optional<AuditEntry> last() {
         return jdbc.sql("select * from audit_log order by seq desc limit 1").query(ENTRY).optional();
     }
@@ -46,6 +56,43 @@ public class AuditRepository {
                 .param("address", e.address()).param("action", e.action()).param("type", e.entityType())
                 .param("id", e.entityId()).param("summary", e.summary()).param("before", e.before())
                 .param("after", e.after()).param("prev", e.prevHash()).param("hash", e.hash()).update();
+    }
+
+    public Optional<AuditEntry> entry(long seq) {
+        return jdbc.sql("select * from audit_log where seq = :s").param("s", seq).query(ENTRY).optional();
+    }
+
+    public void insertCheckpoint(AuditCheckpoint c) {
+        jdbc.sql("insert into audit_checkpoint (seq, hash, at, key_id, signature) values (:seq, :hash, :at, :key, :sig)")
+                .param("seq", c.seq()).param("hash", c.hash()).param("at", Timestamp.from(c.at()))
+                .param("key", c.keyId()).param("sig", c.signature()).update();
+    }
+
+    public Optional<AuditCheckpoint> lastCheckpoint() {
+        return jdbc.sql("select * from audit_checkpoint order by seq desc limit 1").query(CHECKPOINT).optional();
+    }
+
+    /** Every checkpoint in order (there is one per thousand entries or hour: few enough to hold). */
+    public List<AuditCheckpoint> checkpoints() {
+        return jdbc.sql("select * from audit_checkpoint order by seq").query(CHECKPOINT).list();
+    }
+
+    /**
+     * Whether the connected role could rewrite the audit log: a superuser, the owner (or a member of it) of
+     * audit_log or audit_checkpoint, or a holder of UPDATE, DELETE, TRUNCATE or TRIGGER on either.
+     */
+    public boolean connectedRoleCanAlterAuditLog() {
+        return jdbc.sql("""
+                select bool_or(r.rolsuper or pg_has_role(current_user, c.relowner, 'MEMBER')
+                       or has_table_privilege(current_user, c.oid, 'UPDATE') or has_table_privilege(current_user, c.oid, 'DELETE')
+                       or has_table_privilege(current_user, c.oid, 'TRUNCATE') or has_table_privilege(current_user, c.oid, 'TRIGGER'))
+                  from pg_class c, pg_roles r
+                 where c.oid in ('audit_log'::regclass, 'audit_checkpoint'::regclass) and r.rolname = current_user""")
+                .query(Boolean.class).single();
+    }
+
+    public String connectedRole() {
+        return jdbc.sql("select current_user").query(String.class).single();
     }
 
     public List<AuditEntry> find(AuditFilter f, int offset, int limit) {
@@ -100,6 +147,10 @@ public class AuditRepository {
         }
         return new Where(sql.toString(), p);
     }
+
+    static final RowMapper<AuditCheckpoint> CHECKPOINT = (rs, n) -> new AuditCheckpoint(rs.getLong("seq"),
+            rs.getString("hash"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("key_id"),
+            rs.getString("signature"));
 
     static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("seq"),
             rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("address"),

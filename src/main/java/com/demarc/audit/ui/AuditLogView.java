@@ -32,7 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The audit log for admins and auditors: filter, verify the hash chain, export to CSV. */
+/** The audit log for admins and auditors: filter, verify the hash chain, export to CSV, export a signed receipt. */
 @Route("audit-log")
 @PageTitle("Audit log")
 @Menu(title = "Audit log", order = 92, icon = "vaadin:records")
@@ -94,6 +94,13 @@ class AuditLogView extends VerticalLayout {
             return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-log.csv", "text/csv", bytes.length);
         }), "Export CSV");
 
+        var receipt = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = audit.receipt().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-receipt.json", "application/json", bytes.length);
+        }), "Export receipt");
+        receipt.setId("audit-receipt");
+        receipt.setTitle("The signed head of the chain: keep it outside Demarc; --verify-audit-log --receipt=<file> checks it");
+
         grid.setId("audit-grid");
         grid.addColumn(AuditEntry::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(a -> WHEN.format(a.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
@@ -109,8 +116,14 @@ class AuditLogView extends VerticalLayout {
         var filters = new HorizontalLayout(actor, action, entity, from, to);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        var tools = new HorizontalLayout(verify, export, chain);
+        var tools = new HorizontalLayout(verify, export, receipt, chain);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        audit.protectionWarning().ifPresent(text -> {
+            var warning = new Paragraph(text);
+            warning.setId("audit-protection-warning");
+            warning.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(warning);
+        });
         add(filters, tools, grid);
     }
 
