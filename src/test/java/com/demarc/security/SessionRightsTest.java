@@ -53,6 +53,8 @@ class SessionRightsTest {
     EvidenceService evidence;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     MockMvc mvc;
 
@@ -190,5 +192,18 @@ class SessionRightsTest {
         assertThat(download(files.versionId(), mine)).isEqualTo(200);
         assertThat(download(files.versionId(), other)).isNotEqualTo(200);
         assertThat(other.isInvalid()).isTrue();
+    }
+
+    @Test
+    void signInFailuresAreCountedByTheServletsRemoteAddressNeverByAForgedXForwardedFor() throws Exception {
+        String name = "xff-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/login").param("username", name).param("password", "wrong password")
+                .header("X-Forwarded-For", "203.0.113.9").with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr("198.51.100.23");
+                    return request;
+                })).andReturn();
+        assertThat(jdbc.sql("select address from login_failure where username = :u").param("u", name)
+                .query(String.class).list()).containsExactly("198.51.100.23");
     }
 }
