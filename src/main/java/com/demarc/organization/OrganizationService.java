@@ -214,6 +214,13 @@ public class OrganizationService {
         return users.enabledUsers();
     }
 
+    /** People who may be Responsible or Accountable (team members, compliance managers), for the pickers. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<UserRef> owners() {
+        return users.eligibleOwners();
+    }
+
     /** Teams that can be named on a control (R, C, I), for any signed-in user. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -171,6 +171,26 @@ public class UserRepository {
                 .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** Enabled users who can act on a control (team members and compliance managers): who may hold R or A. */
+    public List<UserRef> eligibleOwners() {
+        return jdbc.sql("""
+                        select id, username, display_name from app_user
+                         where enabled and roles && array['MEMBER','MANAGER']::varchar(16)[] order by display_name""")
+                .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Those of the given users who may hold R or A. */
+    public Set<UserId> eligibleOwnersAmong(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select id from app_user
+                         where id = any(:ids) and enabled and roles && array['MEMBER','MANAGER']::varchar(16)[]""")
+                .param("ids", ids.stream().map(UserId::value).toArray(Long[]::new))
+                .query((rs, n) -> new UserId(rs.getLong(1))).list());
+    }
+
     private static String pattern(String filter) {
         return "%" + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

@@ -97,6 +97,7 @@ public class LoginThrottle implements PasswordAttempts {
     }
 
     @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW) // kept when the caller's transaction rolls back
     public boolean begin(String username, String address) {
         return attempt(username, address).allowed();
     }
