@@ -6,5 +6,5 @@ import java.util.Set;
 
 /** What sign-in needs to know about an account. */
 public record LoginAccount(UserId id, String username, String displayName, String passwordHash, boolean enabled,
-                           Set<Role> roles, java.time.LocalDate accessUntil) {
+                           Set<Role> roles, java.time.LocalDate accessUntil, long securityVersion) {
 }

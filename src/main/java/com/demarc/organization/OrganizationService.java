@@ -33,10 +33,15 @@ public class OrganizationService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final ApplicationEventPublisher events;
+    private final SecurityVersions securityVersions;
+    private final PasswordAttempts passwordAttempts;
 
     OrganizationService(UserRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
                         PasswordPolicy passwordPolicy, ApplicationEventPublisher events,
-                        com.demarc.audit.AuditLog audit) {
+                        com.demarc.audit.AuditLog audit, SecurityVersions securityVersions,
+                        PasswordAttempts passwordAttempts) {
+        this.securityVersions = securityVersions;
+        this.passwordAttempts = passwordAttempts;
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
@@ -61,7 +66,7 @@ public class OrganizationService {
     @Transactional
     public UserAccount createUser(UserDraft draft, String initialPassword) {
         var problems = validate(draft, true);
-        problems.addAll(passwordPolicy.problems(initialPassword, draft.username()));
+        problems.addAll(passwordPolicy.problems(initialPassword, draft.username(), draft.displayName(), draft.email()));
         if (!problems.isEmpty()) {
             throw new UserFacingException("The user was not saved: fix the fields below.", problems);
         }
@@ -86,6 +91,7 @@ public class OrganizationService {
         }
         var before = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
         var me = Actors.current();
+        // separation of duties: nobody changes their own rights, another administrator must
         if (me.isPresent() && me.get().id() == id.value()) {
             if (!draft.enabled()) {
                 throw new UserFacingException("You cannot disable your own account: ask another administrator.");
@@ -93,16 +99,28 @@ public class OrganizationService {
             if (!draft.roles().contains(com.demarc.shared.Role.ADMIN)) {
                 throw new UserFacingException("You cannot remove your own administrator role: ask another administrator.");
             }
+            if (!Set.copyOf(draft.roles()).equals(Set.copyOf(before.roles()))) {
+                throw new UserFacingException("You cannot grant roles to yourself: ask another administrator.");
+            }
         }
         if (!users.update(id, expectedVersion, draft.displayName().strip(), draft.email().strip(), draft.enabled(),
                 draft.roles(), Actors.currentUsername())) {
             throw new ConcurrentEditException("User " + before.username(), before.updatedBy(), before.updatedAt());
         }
         users.replaceMemberships(id, draft.teams());
-        if (before.enabled() && !draft.enabled()) {
-            events.publishEvent(new UserDisabled(id, before.username()));
-        }
         var after = users.findById(id).orElseThrow();
+        if (before.enabled() && !after.enabled()) {
+            securityVersions.bump(id, SecurityVersions.Reason.DISABLED);
+            events.publishEvent(new UserDisabled(id, before.username()));
+        } else if (!before.enabled() && after.enabled()) {
+            securityVersions.bump(id, SecurityVersions.Reason.ENABLED);
+        }
+        if (!Set.copyOf(before.roles()).equals(Set.copyOf(after.roles()))) {
+            securityVersions.bump(id, SecurityVersions.Reason.ROLES_CHANGED);
+        }
+        if (!Set.copyOf(before.teamIds()).equals(Set.copyOf(after.teamIds()))) {
+            securityVersions.bump(id, SecurityVersions.Reason.TEAMS_CHANGED);
+        }
         audit.record(before.enabled() && !after.enabled() ? "USER_DISABLED" : "USER_UPDATED", "user", after.username(),
                 "Changed user " + after.username(), describe(before), describe(after));
         return after;
@@ -112,11 +130,13 @@ public class OrganizationService {
     @Transactional
     public void resetPassword(UserId id, String newPassword) {
         var user = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
-        var problems = passwordPolicy.problems(newPassword, user.username());
+        var problems = passwordPolicy.problems(newPassword, user.username(), user.displayName(), user.email());
         if (!problems.isEmpty()) {
             throw new UserFacingException("The password was not changed.", problems);
         }
         users.updatePassword(id, passwordEncoder.encode(newPassword), Actors.currentUsername());
+        // every session of the user ends, on every node (they sign in with the new password)
+        securityVersions.bump(id, SecurityVersions.Reason.PASSWORD_RESET);
         audit.record("PASSWORD_RESET", "user", user.username(), "Reset the password of " + user.username(), null, null);
     }
 
@@ -127,6 +147,7 @@ public class OrganizationService {
         var user = users.findById(id).orElseThrow(() -> new UserFacingException("This user no longer exists."));
         var before = users.accessUntil(id).orElse(null) + " " + users.auditorScope(id);
         users.setAuditorAccess(id, until, scope, Actors.currentUsername());
+        securityVersions.bump(id, SecurityVersions.Reason.AUDITOR_ACCESS_CHANGED);
         audit.record("AUDITOR_ACCESS_CHANGED", "user", user.username(), "Auditor access of " + user.username(),
                 before, until + " " + scope.stream().map(TeamId::value).sorted().toList());
     }
@@ -149,14 +170,27 @@ public class OrganizationService {
     public void changeOwnPassword(String currentPassword, String newPassword) {
         var me = Actors.current().orElseThrow();
         var login = users.findLogin(me.getUsername()).orElseThrow();
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, login.passwordHash())) {
-            throw new UserFacingException("The current password is wrong: enter it again.");
-        }
-        var problems = passwordPolicy.problems(newPassword, me.getUsername());
+        var account = users.findById(login.id()).orElseThrow();
+        var problems = passwordPolicy.problems(newPassword, me.getUsername(), account.displayName(), account.email());
         if (!problems.isEmpty()) {
             throw new UserFacingException("The password was not changed.", problems);
         }
+        // a guess of the current password counts like a failed sign-in (recorded before the hash work)
+        if (!passwordAttempts.begin(me.getUsername(), null)) {
+            audit.recordIndependently("PASSWORD_CHANGE_REFUSED_LOCKED", "user", me.getUsername(),
+                    "Password change refused: locked after too many wrong passwords");
+            throw new UserFacingException("Too many wrong passwords: the account is locked for a while. Try again later.");
+        }
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, login.passwordHash())) {
+            audit.recordIndependently("PASSWORD_CHANGE_FAILED", "user", me.getUsername(),
+                    "Password change refused: wrong current password");
+            throw new UserFacingException("The current password is wrong: enter it again.");
+        }
+        passwordAttempts.succeeded(me.getUsername());
         users.updatePassword(login.id(), passwordEncoder.encode(newPassword), me.getUsername());
+        // the user's other sessions end; this one carries on at the new version
+        long version = securityVersions.bump(login.id(), SecurityVersions.Reason.PASSWORD_CHANGED);
+        Actors.replaceCurrent(me.withSecurityVersion(version));
         audit.record("PASSWORD_CHANGED", "user", me.getUsername(), me.getUsername() + " changed their password", null, null);
     }
 
@@ -178,6 +212,13 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public List<UserRef> people() {
         return users.enabledUsers();
+    }
+
+    /** People who may be Responsible or Accountable (team members, compliance managers), for the pickers. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<UserRef> owners() {
+        return users.eligibleOwners();
     }
 
     /** Teams that can be named on a control (R, C, I), for any signed-in user. */
@@ -203,6 +244,7 @@ public class OrganizationService {
         try {
             var id = teams.insert(name.strip(), description == null ? "" : description.strip(), Actors.currentUsername());
             teams.replaceMembers(id, members);
+            members.forEach(m -> securityVersions.bump(m, SecurityVersions.Reason.TEAMS_CHANGED));
             var team = teams.findById(id).orElseThrow();
             audit.record("TEAM_CREATED", "team", team.name(), "Created team " + team.name(), null, describe(team));
             return team;
@@ -229,6 +271,10 @@ public class OrganizationService {
         }
         teams.replaceMembers(id, members);
         var after = teams.findById(id).orElseThrow();
+        var changed = new java.util.HashSet<UserId>();
+        before.members().forEach(m -> changed.add(m.id()));
+        after.members().forEach(m -> { if (!changed.remove(m.id())) changed.add(m.id()); });
+        changed.forEach(m -> securityVersions.bump(m, SecurityVersions.Reason.TEAMS_CHANGED));
         audit.record("TEAM_UPDATED", "team", after.name(), "Changed team " + after.name(), describe(before), describe(after));
         return after;
     }

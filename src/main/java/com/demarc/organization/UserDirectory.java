@@ -35,4 +35,16 @@ public class UserDirectory {
     public List<TeamId> teamsOf(UserId user) {
         return users.teamsOf(user);
     }
+
+    /**
+     * Those of the given users who may not be Responsible or Accountable: only enabled users with the team-member or
+     * compliance-manager role can act on a control (not auditors, administrators-only or disabled accounts).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<UserId> ineligibleOwners(java.util.Collection<UserId> users) {
+        var eligible = this.users.eligibleOwnersAmong(users);
+        var result = new java.util.LinkedHashSet<UserId>(users);
+        result.removeAll(eligible);
+        return result;
+    }
 }

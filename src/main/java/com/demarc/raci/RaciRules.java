@@ -35,6 +35,28 @@ public final class RaciRules {
         return problems.stream().distinct().toList();
     }
 
+    /**
+     * As {@link #violations(List)}, and R or A held by a person who cannot act on a control (separation of duties:
+     * auditors review, administrators manage accounts; neither carries a control).
+     */
+    public static List<String> violations(List<RaciEntry> entries, java.util.Set<com.demarc.organization.UserId> ineligible) {
+        var problems = new ArrayList<>(violations(entries));
+        for (RaciEntry e : entries) {
+            if ((e.role() == RaciRole.A || e.role() == RaciRole.R) && e.assignee().isPerson()
+                    && ineligible.contains(e.assignee().user())) {
+                problems.add(ineligibleMessage(e.assignee(), e.role()));
+            }
+        }
+        return problems.stream().distinct().toList();
+    }
+
+    /** The message for a person who may not hold R or A. */
+    public static String ineligibleMessage(Assignee who, RaciRole role) {
+        return who.label() + " cannot be " + role.label() + ": only team members and compliance managers act on "
+                + "controls. Choose one of them (or a team for Responsible), or make " + who.label()
+                + " Consulted or Informed.";
+    }
+
     /** Why the control is unowned; empty when it is owned. */
     public static List<String> ownershipGaps(List<RaciEntry> entries) {
         var gaps = new ArrayList<String>();

@@ -34,9 +34,11 @@ public class RaciService {
     private final ProjectService projects;
     private final ProjectAccess access;
     private final CurrentUser currentUser;
+    private final com.demarc.organization.UserDirectory directory;
 
     RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
-                com.demarc.audit.AuditLog audit) {
+                com.demarc.audit.AuditLog audit, com.demarc.organization.UserDirectory directory) {
+        this.directory = directory;
         this.repository = repository;
         this.projects = projects;
         this.access = access;
@@ -60,7 +62,7 @@ public class RaciService {
             throw new UserFacingException("AWS owns " + control.code() + " for this project (or it does not apply): "
                     + "it needs no RACI.");
         }
-        var problems = RaciRules.violations(entries);
+        var problems = RaciRules.violations(entries, ineligible(entries));
         if (!problems.isEmpty()) {
             throw new UserFacingException("The RACI was not saved.", problems);
         }
@@ -107,6 +109,9 @@ public class RaciService {
         }
         if (projectIds.isEmpty() || codes.isEmpty()) {
             throw new UserFacingException("Choose at least one project and one control.");
+        }
+        if (assignee.isPerson() && !directory.ineligibleOwners(List.of(assignee.user())).isEmpty()) {
+            throw new UserFacingException("Nothing was changed: " + RaciRules.ineligibleMessage(assignee, role));
         }
         var rows = projects.controlsForEdit(projectIds, codes);
         var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
@@ -250,6 +255,7 @@ public class RaciService {
         for (String archived : projects.archivedAmong(targets)) {
             problems.add("Project " + archived + " is archived: restore it or leave it out.");
         }
+        var ineligible = ineligible(pattern.values().stream().flatMap(List::stream).toList());
         var rows = projects.controlsForEdit(targets, pattern.keySet());
         var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
         Map<ProjectControl, List<RaciEntry>> plan = new LinkedHashMap<>();
@@ -262,7 +268,7 @@ public class RaciService {
                 continue;
             }
             var wanted = pattern.get(row.code());
-            var violations = RaciRules.violations(wanted);
+            var violations = RaciRules.violations(wanted, ineligible);
             if (!violations.isEmpty()) {
                 problems.add(row.code() + ": " + String.join(" ", violations));
                 continue;
@@ -299,6 +305,13 @@ public class RaciService {
                     + "you were working. Reload, check the preview and apply again.");
         }
         projects.recordRaciChanges(changes);
+    }
+
+    /** The people named R or A here who may not hold those letters (one query). */
+    private Set<com.demarc.organization.UserId> ineligible(Collection<RaciEntry> entries) {
+        var people = entries.stream().filter(e -> (e.role() == RaciRole.A || e.role() == RaciRole.R) && e.assignee().isPerson())
+                .map(e -> e.assignee().user()).distinct().toList();
+        return people.isEmpty() ? Set.of() : directory.ineligibleOwners(people);
     }
 
     private static boolean same(Collection<RaciEntry> a, Collection<RaciEntry> b) {

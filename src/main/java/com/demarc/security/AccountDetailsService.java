@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts for sign-in. Spring's DaoAuthenticationProvider hashes a dummy password for unknown users. */
+/** Loads accounts for sign-in. ThrottlingAuthenticationProvider hashes a dummy password for unknown users. */
 @Service
 class AccountDetailsService implements UserDetailsService {
     private final UserDirectory directory;
@@ -24,6 +24,6 @@ class AccountDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
         boolean current = account.accessUntil() == null || !account.accessUntil().isBefore(java.time.LocalDate.now(clock));
         return new DemarcUser(account.id().value(), account.username(), account.displayName(), account.roles(),
-                account.enabled(), current, account.passwordHash());
+                account.enabled(), current, account.passwordHash(), account.securityVersion());
     }
 }

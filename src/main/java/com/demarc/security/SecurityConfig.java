@@ -26,7 +26,9 @@ class SecurityConfig {
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, SessionStates sessionStates,
+                                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> strategy,
+                                            java.time.Clock clock, com.demarc.audit.AuditLog audit,
                                             @org.springframework.beans.factory.annotation.Value("${demarc.security.absolute-session-timeout:12h}")
                                             java.time.Duration absoluteTimeout) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -46,6 +48,11 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         http.addFilterAfter(new AbsoluteSessionTimeoutFilter(absoluteTimeout),
                 org.springframework.security.web.session.ConcurrentSessionFilter.class);
+        // rights follow changes at once: every request compares the session's security version with the database
+        http.addFilterBefore(new SessionRightsFilter(sessionStates,
+                        strategy.getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy),
+                        clock, audit),
+                org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -5,22 +5,26 @@ import com.demarc.security.internal.LoginThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign-in with throttling and an audit trail. A locked account or address is refused with the same message as a wrong
- * password, after the same password-hash work, so neither the message nor the time says whether the user exists or
- * is locked. Unknown users cost a dummy Argon2 check (Spring's DaoAuthenticationProvider does that).
+ * Sign-in with throttling and an audit trail. The attempt is counted before the password hash work (see
+ * {@link LoginThrottle}); then exactly one Argon2 check is made whatever the account's state — unknown, locked,
+ * disabled, expired or fine — and every refusal carries the same message, so neither the answer nor the time says
+ * whether the user exists, is locked or disabled. The real reason goes to the audit log.
  */
 @Component
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
-    private final DaoAuthenticationProvider delegate;
+    private static final String BAD_CREDENTIALS = "Bad credentials";
+
+    private final UserDetailsService users;
     private final PasswordEncoder passwordEncoder;
     private final LoginThrottle throttle;
     private final AuditLog audit;
@@ -28,8 +32,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
                                      AuditLog audit) {
-        this.delegate = new DaoAuthenticationProvider(users);
-        this.delegate.setPasswordEncoder(passwordEncoder);
+        this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
         this.audit = audit;
@@ -39,25 +42,40 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
+        String presented = authentication.getCredentials() == null ? "" : String.valueOf(authentication.getCredentials());
+        // the servlet's remote address: a trusted proxy's client address only where RemoteIpValve is configured
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        if (throttle.accountLocked(username) || (address != null && throttle.addressLocked(address))) {
-            passwordEncoder.matches(String.valueOf(authentication.getCredentials()), dummyHash);
-            throttle.recordFailure(username, address);
-            audit.recordIndependently("LOGIN_REFUSED_LOCKED", "user", username, "Login refused: locked after too many failures");
-            throw new BadCredentialsException("Bad credentials");
+        var attempt = throttle.attempt(username, address);
+        UserDetails user = attempt.allowed() ? load(username) : null;
+        boolean matches = passwordEncoder.matches(presented,
+                user != null && user.getPassword() != null ? user.getPassword() : dummyHash);
+        if (!attempt.allowed()) {
+            audit.recordIndependently("LOGIN_REFUSED_LOCKED", "user", username, "Login refused: "
+                    + (attempt.outcome() == LoginThrottle.Outcome.ACCOUNT_LOCKED ? "account" : "address " + address)
+                    + " locked after too many failures");
+            throw new BadCredentialsException(BAD_CREDENTIALS);
         }
-        try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(username);
-            audit.recordIndependently("LOGIN_SUCCEEDED", "user", result.getName(), "Signed in");
-            return result;
-        } catch (AuthenticationException e) {
-            boolean nowLocked = throttle.recordFailure(username, address);
-            audit.recordIndependently("LOGIN_FAILED", "user", username, "Login failed (" + e.getClass().getSimpleName() + ")");
-            if (nowLocked) {
+        String refusal = user == null ? "unknown user" : !matches ? "wrong password"
+                : !user.isEnabled() ? "account disabled" : !user.isAccountNonExpired() ? "access ended" : null;
+        if (refusal != null) {
+            audit.recordIndependently("LOGIN_FAILED", "user", username, "Login failed (" + refusal + ")");
+            if (attempt.locksIfWrong()) {
                 audit.recordIndependently("ACCOUNT_LOCKED", "user", username, "Locked after repeated failed logins");
             }
-            throw e;
+            throw new BadCredentialsException(BAD_CREDENTIALS);
+        }
+        throttle.succeeded(username);
+        audit.recordIndependently("LOGIN_SUCCEEDED", "user", user.getUsername(), "Signed in");
+        var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        result.setDetails(authentication.getDetails());
+        return result;
+    }
+
+    private UserDetails load(String username) {
+        try {
+            return users.loadUserByUsername(username);
+        } catch (UsernameNotFoundException e) {
+            return null;
         }
     }
 

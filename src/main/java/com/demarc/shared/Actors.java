@@ -76,6 +76,27 @@ public final class Actors {
         }
     }
 
+    /**
+     * Replaces the signed-in principal in the current security context (the session's own context object), e.g.
+     * after the user's own password change, so that their session stays valid while their other sessions end.
+     */
+    public static void replaceCurrent(DemarcUser user) {
+        Authentication auth = authentication();
+        if (auth == null || !(auth.getPrincipal() instanceof DemarcUser current) || current.id() != user.id()) {
+            return;
+        }
+        var token = new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
+        token.setDetails(auth.getDetails());
+        var contexts = new ArrayList<SecurityContext>();
+        contexts.add(SecurityContextHolder.getContext());
+        STRATEGIES.forEach(s -> contexts.add(s.getContext()));
+        for (SecurityContext context : contexts) {
+            if (context.getAuthentication() == auth) {
+                context.setAuthentication(token);
+            }
+        }
+    }
+
     /** The acting user's name, or "system" for start-up jobs. */
     public static String currentUsername() {
         Authentication auth = authentication();

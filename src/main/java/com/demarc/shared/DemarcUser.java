@@ -23,6 +23,7 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     private final Set<Role> roles;
     private final boolean enabled;
     private final boolean accountNonExpired;
+    private final long securityVersion;
     private String passwordHash;
 
     public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled, String passwordHash) {
@@ -32,6 +33,13 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     /** {@code accountNonExpired} false: an auditor past their end date, whose login is refused. */
     public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
                       boolean accountNonExpired, String passwordHash) {
+        this(id, username, displayName, roles, enabled, accountNonExpired, passwordHash, 0);
+    }
+
+    /** {@code securityVersion}: the account's security version when these rights were read (compared per request). */
+    public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
+                      boolean accountNonExpired, String passwordHash, long securityVersion) {
+        this.securityVersion = securityVersion;
         this.accountNonExpired = accountNonExpired;
         this.id = id;
         this.username = username;
@@ -43,6 +51,16 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
 
     public long id() {
         return id;
+    }
+
+    /** The security version these rights belong to; a session holding an older one is refreshed or ended. */
+    public long securityVersion() {
+        return securityVersion;
+    }
+
+    /** The same user at a newer security version (their own password change keeps their own session). */
+    public DemarcUser withSecurityVersion(long version) {
+        return new DemarcUser(id, username, displayName, roles, enabled, accountNonExpired, null, version);
     }
 
     public String displayName() {

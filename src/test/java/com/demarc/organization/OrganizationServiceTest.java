@@ -138,4 +138,70 @@ class OrganizationServiceTest {
         assertThat(users).isEqualTo(5);
         assertThat(teams).isEqualTo(2);
     }
+
+    @Test
+    @WithUserDetails("admin")
+    void anAdminCannotGrantRolesToThemselvesButAnotherAdminCan() {
+        var me = organization.myAccount();
+        assertThatThrownBy(() -> organization.updateUser(me.id(), me.version(), new UserDraft("admin", me.displayName(),
+                me.email(), true, Set.of(Role.ADMIN, Role.MANAGER), Set.of())))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("cannot grant roles to yourself")
+                .hasMessageContaining("ask another administrator");
+        assertThatThrownBy(() -> organization.updateUser(me.id(), me.version(), new UserDraft("admin", me.displayName(),
+                me.email(), true, Set.of(Role.MANAGER), Set.of())))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("own administrator role");
+        assertThat(organization.myAccount().roles()).containsExactly(Role.ADMIN);
+        // another administrator may
+        var other = organization.createUser(draft(unique("ops"), Role.ADMIN), "river stone lantern 42");
+        com.demarc.shared.Actors.runAs(new com.demarc.shared.DemarcUser(me.id().value(), "admin", "Ada Admin",
+                Set.of(Role.ADMIN), true, null), () -> organization.updateUser(other.id(), other.version(),
+                new UserDraft(other.username(), other.displayName(), other.email(), true, Set.of(Role.ADMIN, Role.MANAGER), Set.of())));
+        assertThat(organization.findUsers(other.username(), 0, 1).getFirst().roles()).contains(Role.MANAGER);
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void aPasswordBuiltFromThePersonsOwnNameIsTooEasyAndTheMessageSaysWhatToDo() {
+        var name = unique("qb");
+        var person = new UserDraft(name, "Quintavius Brolloch", name + "@example.com", true, Set.of(Role.MEMBER), Set.of());
+        assertThatThrownBy(() -> organization.createUser(person, "quintaviusbrolloch"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.contains("too easy to guess") && p.contains("Add another word or two")));
+        assertThatThrownBy(() -> organization.createUser(draft(unique("pw"), Role.MEMBER), "password1234"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.contains("very common password")));
+        assertThat(directory.findForLogin(name)).isEmpty();
+        // the same password is fine for someone else: the name is what makes it guessable
+        assertThat(new PasswordPolicy().problems("quintaviusbrolloch", "erin", "Erin Example", "erin@example.com")).isEmpty();
+    }
+
+    @Test
+    void theDemoPasswordsStillPassThePolicy() {
+        var policy = new PasswordPolicy();
+        for (String[] u : new String[][]{{"admin", "Ada Admin"}, {"manager", "Morgan Manager"}, {"alice", "Alice Anders"},
+                {"bob", "Bob Brenner"}, {"auditor", "Audrey Auditor"}}) {
+            assertThat(policy.problems("demarc-demo-2026", u[0], u[1], u[0] + "@demarc.example")).as(u[0]).isEmpty();
+        }
+        assertThat(policy.problems("demarc-scale-2026", "scale.manager", "Scale Manager", "scale.manager@example.com")).isEmpty();
+    }
+
+    @Test
+    void guessingTheCurrentPasswordInChangeMyPasswordIsThrottledLikeSignIn() {
+        var name = unique("guess");
+        var ref = new java.util.concurrent.atomic.AtomicReference<UserAccount>();
+        com.demarc.shared.Actors.runAsSystem(Set.of(Role.ADMIN), () -> ref.set(organization.createUser(
+                draft(name, Role.MEMBER), "river stone lantern 42")));
+        var me = new com.demarc.shared.DemarcUser(ref.get().id().value(), name, "Test " + name, Set.of(Role.MEMBER), true, null);
+        com.demarc.shared.Actors.runAs(me, () -> {
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                assertThatThrownBy(() -> organization.changeOwnPassword("guess " + n, "amber kettle orchard 77"))
+                        .isInstanceOf(UserFacingException.class).hasMessageContaining("current password is wrong");
+            }
+            assertThatThrownBy(() -> organization.changeOwnPassword("river stone lantern 42", "amber kettle orchard 77"))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("Too many wrong passwords");
+        });
+        assertThat(jdbc.sql("select count(*) from login_failure where username = :u").param("u", name)
+                .query(Integer.class).single()).isEqualTo(10);
+    }
 }

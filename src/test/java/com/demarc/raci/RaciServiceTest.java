@@ -239,4 +239,70 @@ class RaciServiceTest {
                          where pc.project_id = any(:ids)""")
                 .param("ids", projects.stream().map(ProjectId::value).toArray(Long[]::new)).query(Integer.class).single();
     }
+
+    @Test
+    @WithUserDetails("manager")
+    void anAuditorOrAnAdministratorCannotBeAccountableOrResponsibleButMayBeConsulted() {
+        var row = fixtures.row(fixtures.project("Payments", "SoD RACI", "S3"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("auditor")), r(team("Payments")))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.contains("Audrey Auditor cannot be Accountable") && p.contains("Consulted or Informed")));
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(person("admin")))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.contains("Ada Admin cannot be Responsible")));
+        assertThat(raci.raci(row.id()).entries()).isEmpty();
+        raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(team("Payments")),
+                new RaciEntry(RaciRole.C, person("auditor")), new RaciEntry(RaciRole.I, person("admin"))));
+        assertThat(raci.raci(row.id()).names(RaciRole.C)).isEqualTo("Audrey Auditor");
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void aTeamMemberCannotBulkAssignAnAdministratorAsAccountable() {
+        var project = fixtures.project("Payments", "SoD bulk", "EC2");
+        var row = fixtures.row(project, "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(project.id()), Set.of("SRM-IAM-01", "SRM-IAM-02"), RaciRole.A,
+                person("admin"))).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("Nothing was changed").hasMessageContaining("Ada Admin cannot be Accountable");
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(project.id()), Set.of("SRM-IAM-02"), RaciRole.R,
+                person("auditor"))).isInstanceOf(UserFacingException.class).hasMessageContaining("cannot be Responsible");
+        assertThat(raci.raci(row.id()).entries()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aTemplateOrCopyNamingSomeoneWhoCanNoLongerActIsRefusedWhole() {
+        String name = "sod-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var ref = new java.util.concurrent.atomic.AtomicReference<com.demarc.organization.UserAccount>();
+        com.demarc.shared.Actors.runAsSystem(Set.of(com.demarc.shared.Role.ADMIN), () -> ref.set(organization.createUser(
+                new com.demarc.organization.UserDraft(name, "Sam Soon-Auditor", name + "@example.com", true,
+                        Set.of(com.demarc.shared.Role.MEMBER), Set.of()), "river stone lantern 42")));
+        var source = fixtures.project("Payments", "SoD source", "EC2");
+        var row = fixtures.row(source, "SRM-IAM-02");
+        var sam = Assignee.person(ref.get().id(), "Sam Soon-Auditor");
+        raci.setRaci(row.id(), row.version(), List.of(a(sam), r(team("Payments"))));
+        var template = raci.saveTemplate(source.id(), "SoD " + name);
+        // Sam becomes an auditor: the template and the copy may no longer make Sam Accountable anywhere
+        com.demarc.shared.Actors.runAsSystem(Set.of(com.demarc.shared.Role.ADMIN), () -> {
+            var u = organization.findUsers(name, 0, 1).getFirst();
+            organization.updateUser(u.id(), u.version(), new com.demarc.organization.UserDraft(u.username(),
+                    u.displayName(), u.email(), true, Set.of(com.demarc.shared.Role.AUDITOR), Set.of()));
+        });
+        var target = fixtures.project("Payments", "SoD target", "EC2");
+        assertThatThrownBy(() -> raci.applyTemplate(template.id(), Set.of(target.id())))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.startsWith("SRM-IAM-02") && p.contains("Sam Soon-Auditor cannot be Accountable")));
+        assertThatThrownBy(() -> raci.copyRaci(source.id(), Set.of(target.id())))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("Nothing was changed");
+        assertThat(raci.raci(fixtures.row(target, "SRM-IAM-02").id()).entries()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void thePickersOfferOnlyPeopleWhoCanActOnAControlForROrA() {
+        var owners = organization.owners().stream().map(com.demarc.organization.UserRef::username).toList();
+        assertThat(owners).contains("alice", "bob", "manager").doesNotContain("admin", "auditor");
+        assertThat(organization.people().stream().map(com.demarc.organization.UserRef::username).toList())
+                .contains("admin", "auditor");
+    }
 }

@@ -46,6 +46,12 @@ class LoginSecurityTest {
     Fixtures fixtures;
     @Autowired
     AuditLog audit;
+    @Autowired
+    com.demarc.security.internal.LoginThrottle throttle;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
     private String newUser(Role role) {
         String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
@@ -146,5 +152,99 @@ class LoginSecurityTest {
         assertThatThrownBy(() -> projects.project(payments.id())).isInstanceOf(AccessDeniedException.class);
         Actors.runAsSystem(Set.of(Role.AUDITOR), () -> assertThat(audit.find(new AuditFilter("bob", "ACCESS_DENIED",
                 "read project " + payments.id().value(), null, null), 0, 5)).isNotEmpty());
+    }
+
+    @Test
+    void fiftyParallelWrongPasswordsRecordAtMostTenFailuresBeforeTheLock() throws Exception {
+        String user = newUser(Role.MEMBER);
+        int threads = 50;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var refused = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        login(user, "wrong guess " + n);
+                    } catch (BadCredentialsException e) {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(refused).hasValue(threads);
+        assertThat(throttle.recentFailures(user)).isEqualTo(10);
+        Actors.runAsSystem(Set.of(Role.AUDITOR), () -> {
+            assertThat(audit.count(new AuditFilter(null, "LOGIN_FAILED", user, null, null))).isEqualTo(10);
+            assertThat(audit.count(new AuditFilter(null, "LOGIN_REFUSED_LOCKED", user, null, null))).isEqualTo(40);
+            assertThat(audit.count(new AuditFilter(null, "ACCOUNT_LOCKED", user, null, null))).isEqualTo(1);
+        });
+        assertThatThrownBy(() -> login(user, PASSWORD)).isInstanceOf(BadCredentialsException.class);
+    }
+
+    /** Counts the password checks, to show every kind of refusal costs the same Argon2 work (no timing oracle). */
+    static final class CountingEncoder implements org.springframework.security.crypto.password.PasswordEncoder {
+        final org.springframework.security.crypto.password.PasswordEncoder real;
+        final java.util.concurrent.atomic.AtomicInteger matches = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingEncoder(org.springframework.security.crypto.password.PasswordEncoder real) {
+            this.real = real;
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return real.encode(raw);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            matches.incrementAndGet();
+            return real.matches(raw, encoded);
+        }
+    }
+
+    @Test
+    void unknownDisabledExpiredLockedAndWrongPasswordAllCostOnePasswordCheckAndGetTheSameAnswer() {
+        var encoder = new CountingEncoder(passwordEncoder);
+        var provider = new ThrottlingAuthenticationProvider(userDetails, encoder, throttle, audit);
+        String wrong = newUser(Role.MEMBER);
+        String disabled = newUser(Role.MEMBER);
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> {
+            var u = organization.findUsers(disabled, 0, 1).getFirst();
+            organization.updateUser(u.id(), u.version(), new UserDraft(u.username(), u.displayName(), u.email(), false,
+                    u.roles(), Set.of()));
+        });
+        String expired = newUser(Role.AUDITOR);
+        Actors.runAsSystem(Set.of(Role.ADMIN), () -> organization.setAuditorAccess(
+                users.findForLogin(expired).orElseThrow().id(), LocalDate.now().minusDays(1), Set.of()));
+        String locked = newUser(Role.MEMBER);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login(locked, "nope")).isInstanceOf(BadCredentialsException.class);
+        }
+        var cases = java.util.Map.of(
+                "unknown user", new String[]{"nobody-" + UUID.randomUUID(), PASSWORD},
+                "wrong password", new String[]{wrong, "not the password"},
+                "disabled, right password", new String[]{disabled, PASSWORD},
+                "expired auditor, right password", new String[]{expired, PASSWORD},
+                "locked, right password", new String[]{locked, PASSWORD});
+        cases.forEach((what, c) -> {
+            int before = encoder.matches.get();
+            assertThatThrownBy(() -> provider.authenticate(new UsernamePasswordAuthenticationToken(c[0], c[1])))
+                    .as(what).isInstanceOf(BadCredentialsException.class).hasMessage("Bad credentials");
+            assertThat(encoder.matches.get() - before).as(what + ": password checks").isEqualTo(1);
+        });
+        int before = encoder.matches.get();
+        assertThat(provider.authenticate(new UsernamePasswordAuthenticationToken(wrong, PASSWORD)).getName()).isEqualTo(wrong);
+        assertThat(encoder.matches.get() - before).isEqualTo(1);
     }
 }

@@ -60,11 +60,34 @@ public class UserRepository {
     }
 
     public Optional<LoginAccount> findLogin(String username) {
-        return jdbc.sql("select id, username, display_name, password_hash, enabled, roles, access_until from app_user where username = :u")
+        return jdbc.sql("select id, username, display_name, password_hash, enabled, roles, access_until, security_version from app_user where username = :u")
                 .param("u", username)
                 .query((rs, n) -> new LoginAccount(new UserId(rs.getLong("id")), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                        roles(rs.getArray("roles")), rs.getObject("access_until", java.time.LocalDate.class)))
+                        roles(rs.getArray("roles")), rs.getObject("access_until", java.time.LocalDate.class),
+                        rs.getLong("security_version")))
+                .optional();
+    }
+
+    /** Bumps the security version (and the sign-out version with it when sessions end); returns the new version. */
+    public long bumpSecurityVersion(UserId id, boolean endSessions) {
+        return jdbc.sql("""
+                        update app_user set security_version = security_version + 1,
+                               sign_out_version = case when :end then security_version + 1 else sign_out_version end
+                         where id = :id returning security_version""")
+                .param("end", endSessions).param("id", id.value()).query(Long.class).optional().orElse(0L);
+    }
+
+    /** One primary-key read: what every request compares its session with. */
+    public Optional<com.demarc.organization.SessionState> sessionState(UserId id) {
+        return jdbc.sql("""
+                        select id, username, display_name, enabled, roles, access_until, security_version, sign_out_version
+                          from app_user where id = :id""")
+                .param("id", id.value())
+                .query((rs, n) -> new com.demarc.organization.SessionState(new UserId(rs.getLong("id")),
+                        rs.getString("username"), rs.getString("display_name"), roles(rs.getArray("roles")),
+                        rs.getBoolean("enabled"), rs.getObject("access_until", java.time.LocalDate.class),
+                        rs.getLong("security_version"), rs.getLong("sign_out_version")))
                 .optional();
     }
 
@@ -146,6 +169,26 @@ public class UserRepository {
     public List<UserRef> enabledUsers() {
         return jdbc.sql("select id, username, display_name from app_user where enabled order by display_name")
                 .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Enabled users who can act on a control (team members and compliance managers): who may hold R or A. */
+    public List<UserRef> eligibleOwners() {
+        return jdbc.sql("""
+                        select id, username, display_name from app_user
+                         where enabled and roles && array['MEMBER','MANAGER']::varchar(16)[] order by display_name""")
+                .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Those of the given users who may hold R or A. */
+    public Set<UserId> eligibleOwnersAmong(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select id from app_user
+                         where id = any(:ids) and enabled and roles && array['MEMBER','MANAGER']::varchar(16)[]""")
+                .param("ids", ids.stream().map(UserId::value).toArray(Long[]::new))
+                .query((rs, n) -> new UserId(rs.getLong(1))).list());
     }
 
     private static String pattern(String filter) {

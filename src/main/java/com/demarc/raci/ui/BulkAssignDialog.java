@@ -37,7 +37,7 @@ class BulkAssignDialog extends Dialog {
         role.setId("bulk-role");
         var who = new ComboBox<ControlEditorDialog.Choice>("Person or team");
         who.setId("bulk-who");
-        var people = organization.people().stream()
+        var people = organization.owners().stream()
                 .map(u -> new ControlEditorDialog.Choice(Assignee.person(u.id(), u.displayName()))).toList();
         var teams = organization.teamDirectory().stream()
                 .map(t -> new ControlEditorDialog.Choice(Assignee.team(t.id(), t.name() + " (team)"))).toList();

@@ -77,15 +77,21 @@ class ControlEditorDialog extends Dialog {
         setWidth("52rem");
 
         var people = organization.people().stream().map(u -> new Choice(Assignee.person(u.id(), u.displayName()))).toList();
+        // R and A only for people who can act on a control (team members, compliance managers)
+        var owners = organization.owners().stream().map(u -> new Choice(Assignee.person(u.id(), u.displayName()))).toList();
         var teams = organization.teamDirectory().stream()
                 .map(t -> new Choice(Assignee.team(t.id(), t.name() + " (team)"))).toList();
         var peopleAndTeams = new ArrayList<>(people);
         peopleAndTeams.addAll(teams);
-        accountable.setItems(people);
+        var ownersAndTeams = new ArrayList<>(owners);
+        ownersAndTeams.addAll(teams);
+        accountable.setItems(owners);
         accountable.setItemLabelGenerator(Choice::label);
         accountable.setClearButtonVisible(true);
         accountable.setId("raci-a");
-        for (var box : List.of(responsible, consulted, informed)) {
+        responsible.setItems(ownersAndTeams);
+        responsible.setItemLabelGenerator(Choice::label);
+        for (var box : List.of(consulted, informed)) {
             box.setItems(peopleAndTeams);
             box.setItemLabelGenerator(Choice::label);
         }
