@@ -25,8 +25,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
@@ -65,15 +63,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "spring.datasource.hikari.maximum-pool-size=10",
         "spring.datasource.hikari.connection-timeout=3000"})
 @ActiveProfiles({"test", "demo"})
-@Import(TestDatabaseConfiguration.class)
+@Import(EvidenceTransferTest.ThroughTheRelay.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceTransferTest {
     static final String PASSWORD = "demarc-demo-2026";
     static final DatabaseProxy PROXY = startProxy();
 
-    @DynamicPropertySource
-    static void databaseThroughTheRelay(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PROXY::jdbcUrl);
+    /** The test database as {@link TestDatabaseConfiguration} gives it, but reached through {@link #PROXY}. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class ThroughTheRelay {
+        @org.springframework.context.annotation.Bean
+        org.springframework.test.context.DynamicPropertyRegistrar relayedDatabase() {
+            return registry -> {
+                var db = com.demarc.support.TestDatabase.get();
+                registry.add("spring.datasource.url", PROXY::jdbcUrl);
+                registry.add("spring.datasource.username", db::username);
+                registry.add("spring.datasource.password", db::password);
+            };
+        }
     }
 
     @LocalServerPort
@@ -365,17 +372,33 @@ class EvidenceTransferTest {
     @Test
     void oneNoisyMemberWithThirtyDownloadsAndTwelveUploadsAtTwentyKbPerSecondDoesNotStallAnyoneElse() throws Exception {
         int rate = 20 * 1024;
-        var alice = new VaadinHttpUser("http://localhost:" + port, http);
-        alice.login("alice", PASSWORD);
-        alice.open("evidence/" + paymentsRow.id().value());
-        String target = "/" + uploadTarget(alice.lastResponse().toString());
-        String aliceCookie = alice.cookieHeader();
         var downloads = new ArrayList<SlowDownload>();
         var uploads = new ArrayList<Thread>();
-        var uploadStatuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        var uploadAnswers = new java.util.concurrent.ConcurrentLinkedQueue<RawRequest>();
+        var uploadErrors = new java.util.concurrent.ConcurrentLinkedQueue<IOException>();
         var timings = new ArrayList<Double>();
         long countBefore = count("evidence_version");
         try {
+            // 12 uploads, each from its own evidence page (one vaadin-upload runs a bounded number at once itself)
+            for (int i = 0; i < 12; i++) {
+                var page = new VaadinHttpUser("http://localhost:" + port, http);
+                page.login("alice", PASSWORD);
+                page.open("evidence/" + paymentsRow.id().value());
+                String target = "/" + uploadTarget(page.lastResponse().toString());
+                String cookie = page.cookieHeader();
+                String name = "noisy-" + i + "-" + System.nanoTime() + ".txt";
+                byte[] text = ("noisy upload " + name + "\n").repeat(2500).getBytes();
+                uploads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        uploadAnswers.add(RawRequest.send(port, "POST", target, cookie, "text/plain",
+                                Map.of("X-Filename", name), text.length, text, rate));
+                    } catch (IOException e) {
+                        uploadErrors.add(e);
+                    }
+                }));
+            }
+            awaitTrue(() -> transfers.running("alice") == 4, "alice's first four uploads admitted");
+            String aliceCookie = signIn("alice");
             for (int i = 0; i < 30; i++) {
                 downloads.add(SlowDownload.start(port, "/files/evidence/" + bigVersion, aliceCookie, rate));
             }
@@ -386,20 +409,8 @@ class EvidenceTransferTest {
                     downloads.add(SlowDownload.start(port, path, cookie, rate));
                 }
             }
-            for (int i = 0; i < 12; i++) {
-                String name = "noisy-" + i + ".txt";
-                byte[] text = ("noisy upload " + i + " " + System.nanoTime() + "\n").repeat(3000).getBytes();
-                uploads.add(Thread.ofVirtual().start(() -> {
-                    try {
-                        uploadStatuses.add(RawRequest.send(port, "POST", target, aliceCookie, "text/plain",
-                                Map.of("X-Filename", name), text.length, text, rate).status());
-                    } catch (IOException e) {
-                        uploadStatuses.add(-1);
-                    }
-                }));
-            }
-            awaitTrue(() -> transfers.running("bob") == 4 && transfers.running("manager") == 4
-                    && transfers.running("alice") == 4, "the noisy transfers admitted");
+            awaitTrue(() -> transfers.running("bob") == 4 && transfers.running("manager") == 4,
+                    "bob's and the manager's slow downloads running");
 
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             int signIns = 0;
@@ -424,17 +435,23 @@ class EvidenceTransferTest {
                     ((HikariDataSource) dataSource).getHikariPoolMXBean().getActiveConnections());
             assertThat(p95).as("p95 of the other user's requests, ms").isLessThan(3000);
             assertThat(refused).as("alice's downloads beyond her 4 transfers").isGreaterThanOrEqualTo(26);
+            assertThat(downloads.stream().skip(30)).as("bob's and the manager's downloads stream")
+                    .allMatch(d -> d.status() == 200 && d.received() > 0);
         } finally {
             downloads.forEach(SlowDownload::close);
         }
         for (var t : uploads) {
             t.join(60_000);
         }
-        System.out.println("[transfer] alice's 12 upload answers: " + uploadStatuses);
-        assertThat(uploadStatuses).hasSize(12).doesNotContain(-1, 500);
+        var statuses = uploadAnswers.stream().map(RawRequest::status).toList();
+        System.out.println("[transfer] alice's 12 upload answers: " + statuses);
+        assertThat(uploadErrors).isEmpty();
+        assertThat(statuses).hasSize(12).containsOnly(200, 422);
+        assertThat(uploadAnswers).filteredOn(r -> r.status() == 422)
+                .allMatch(r -> r.body().contains("You have 4 transfers running; wait for one to finish"));
         awaitTrue(() -> transfers.running("alice") == 0, "alice's permits back");
-        assertThat(count("evidence_version") - countBefore).as("uploads stored")
-                .isEqualTo(uploadStatuses.stream().filter(s -> s == 200).count() + 1);
+        assertThat(count("evidence_version") - countBefore).as("uploads stored, plus bob's file")
+                .isEqualTo(statuses.stream().filter(s -> s == 200).count() + 1);
     }
 
     long uploadFor(String user, ProjectControl row) {

@@ -16,6 +16,7 @@ import java.io.IOException;
  * and, for a body without a declared length, when the container's own multipart limit cuts it off.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100) // before Spring Security, whose CSRF matcher reads parameters (and so a multipart body)
 class UploadSizeFilter extends OncePerRequestFilter {
     /** Room for the multipart boundaries and part headers around one file. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
