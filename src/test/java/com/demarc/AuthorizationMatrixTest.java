@@ -163,6 +163,7 @@ class AuthorizationMatrixTest {
             Map.entry("EvidenceService.reviewQueue", Set.of(MANAGER)),
             Map.entry("EvidenceService.countReviewQueue", Set.of(MANAGER)),
             Map.entry("AttestationService.attestations", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AttestationService.maxFileSize", NONE_BUT_SYSTEM),
             Map.entry("AttestationService.download", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("AttestationService.create", Set.of(MANAGER)),
             Map.entry("AttestationService.link", Set.of(MANAGER)),

@@ -3,6 +3,8 @@ package com.demarc.evidence;
 import com.demarc.catalog.Owner;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
+import com.demarc.evidence.internal.TransferQueries;
+import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectId;
 import com.demarc.project.ProjectService;
@@ -10,9 +12,10 @@ import com.demarc.shared.Actors;
 import com.demarc.shared.UserFacingException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -35,10 +38,19 @@ public class AttestationService {
     private final FileTypePolicy types;
     private final EvidenceLimits limits;
     private final ProjectService projects;
+    private final ProjectAccess access;
+    private final Transfers transfers;
+    private final TransferQueries transferQueries;
+    private final TransactionTemplate transactions;
 
     AttestationService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, EvidenceLimits limits,
                        ProjectService projects, com.demarc.audit.AuditLog audit,
-                       org.springframework.context.ApplicationEventPublisher events) {
+                       org.springframework.context.ApplicationEventPublisher events, ProjectAccess access,
+                       Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager) {
+        this.access = access;
+        this.transfers = transfers;
+        this.transferQueries = transferQueries;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.repository = repository;
         this.store = store;
@@ -48,15 +60,28 @@ public class AttestationService {
         this.audit = audit;
     }
 
+    /** The largest report file (the evidence limit). */
+    public long maxFileSize() {
+        return limits.maxFileSize().toBytes();
+    }
+
+    /**
+     * The attestations the user may see: all for managers, admins and auditors without a scope; for members and
+     * auditors limited to teams, those linked to a control of one of their teams' projects.
+     */
     @PreAuthorize(HAS_EVIDENCE_READ)
     @Transactional(readOnly = true)
     public List<Attestation> attestations() {
-        return repository.attestations();
+        var teams = access.visibleTeams();
+        if (teams.isEmpty()) {
+            return repository.attestations();
+        }
+        return repository.attestations().stream()
+                .filter(a -> transferQueries.attestationLinkedToTeams(a.id(), teams.get())).toList();
     }
 
     /** Records a report with a link, or with a file (fileName and content non-null). Compliance managers only. */
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
-    @Transactional
     public Attestation create(String name, String reportType, LocalDate periodFrom, LocalDate periodTo,
                               LocalDate validUntil, String url, String fileName, InputStream content) {
         var problems = new java.util.ArrayList<String>();
@@ -83,24 +108,33 @@ public class AttestationService {
         if (!problems.isEmpty()) {
             throw new UserFacingException("The attestation was not saved: fix the fields below.", problems);
         }
-        Long contentId = null;
-        String storedName = null;
-        String type = null;
-        Long size = null;
-        String sha = null;
-        if (hasFile) {
-            storedName = types.checkName(fileName);
-            try {
-                var buffered = new BufferedInputStream(content, 64 * 1024);
-                type = types.check(storedName, buffered);
-                var stored = store.store(buffered, limits.maxFileSize().toBytes());
-                contentId = stored.id();
-                size = stored.size();
-                sha = stored.sha256();
-            } catch (IOException e) {
-                throw new EvidenceRefused("The upload was interrupted: nothing was stored. Upload the file again.");
-            }
+        if (!hasFile) {
+            return transactions.execute(tx -> insert(name, reportType, periodFrom, periodTo, validUntil, url, null, null, null, null));
         }
+        String storedName = types.checkName(fileName);
+        try (var permit = transfers.begin(); var spool = SpooledUpload.receive(content, limits.maxFileSize().toBytes())) {
+            String type;
+            try (var head = spool.open()) {
+                type = types.check(storedName, head);
+            }
+            return transactions.execute(tx -> {
+                try (var in = java.nio.file.Files.newInputStream(spool.file())) {
+                    var stored = store.store(in, limits.maxFileSize().toBytes());
+                    return insert(name, reportType, periodFrom, periodTo, validUntil, url, stored.id(), storedName, type, stored);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new EvidenceRefused("The upload was interrupted: nothing was stored. Upload the file again.");
+        }
+    }
+
+    private Attestation insert(String name, String reportType, LocalDate periodFrom, LocalDate periodTo, LocalDate validUntil,
+                               String url, Long contentId, String storedName, String type, EvidenceStore.StoredContent stored) {
+        boolean hasUrl = url != null && !url.isBlank();
+        Long size = stored == null ? null : stored.size();
+        String sha = stored == null ? null : stored.sha256();
         long id = repository.insertAttestation(name.strip(), reportType.strip(), periodFrom, periodTo, validUntil,
                 hasUrl ? url.strip() : null, contentId, storedName, type, size, sha, Actors.currentUsername());
         var created = repository.attestation(id).orElseThrow();
@@ -133,13 +167,23 @@ public class AttestationService {
         return linked;
     }
 
+    /**
+     * An attestation's file, audited like an evidence download. Scope as for {@link #attestations()}: a member or an
+     * auditor limited to teams downloads only attestations linked to their teams' projects; "does not exist" and
+     * "not yours" end alike for the web layer. Not one transaction: the content streams one chunk per query.
+     */
     @PreAuthorize(HAS_EVIDENCE_READ)
-    @Transactional(readOnly = true)
     public Download download(long attestationId) {
         var a = repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
+        var teams = access.visibleTeams();
+        if (teams.isPresent() && !transferQueries.attestationLinkedToTeams(attestationId, teams.get())) {
+            events.publishEvent(new com.demarc.shared.AccessDenied(Actors.currentUsername(), "download attestation " + attestationId));
+            throw new org.springframework.security.access.AccessDeniedException("This attestation is not linked to your teams' projects.");
+        }
         long content = repository.attestationContent(attestationId)
                 .orElseThrow(() -> new UserFacingException("This attestation is a link, not a file."));
         String type = repository.attestationContentType(attestationId).orElse("application/octet-stream");
+        audit.recordIndependently("ATTESTATION_DOWNLOADED", "attestation", attestationId, a.fileName() + " (sha256 " + a.sha256() + ")");
         return new Download(a.fileName(), type, a.size(), a.sha256(), () -> store.open(content));
     }
 }

@@ -3,6 +3,7 @@ package com.demarc.evidence;
 import com.demarc.catalog.Owner;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
+import com.demarc.evidence.internal.TransferQueries;
 import com.demarc.evidence.internal.ZipInspector;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
@@ -16,9 +17,10 @@ import com.demarc.shared.UserFacingException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -49,10 +51,17 @@ public class EvidenceService {
     private final ProjectService projects;
     private final ProjectAccess access;
     private final CurrentUser currentUser;
+    private final Transfers transfers;
+    private final TransferQueries transferQueries;
+    private final TransactionTemplate transactions;
 
     EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
                     EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
-                    com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+                    com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+                    Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager) {
+        this.transfers = transfers;
+        this.transferQueries = transferQueries;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.repository = repository;
         this.store = store;
@@ -85,53 +94,77 @@ public class EvidenceService {
     }
 
     /**
-     * Uploads a file as a new evidence item ({@code itemId} null) or as a new version of an item. Refused uploads
-     * leave nothing behind: the content chunks and rows roll back with the transaction.
+     * Uploads a file as a new evidence item ({@code itemId} null) or as a new version of an item. The bytes are first
+     * received into a temporary file (size, SHA-256, type and zip checks; no database connection held while they
+     * arrive), then stored with their rows in one short transaction. A retry of the same content (same name and
+     * SHA-256) to the same item, or as a new item of the same control, returns what is stored: no duplicate. Refused
+     * uploads leave nothing behind.
      */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
-    @Transactional
     public EvidenceItem upload(ProjectControlId controlId, Long itemId, String fileName, InputStream in, String title,
                                LocalDate validFrom, LocalDate validUntil) {
         var control = requireUploadable(controlId);
         String name = types.checkName(fileName);
         checkValidity(validFrom, validUntil);
-        try {
-            var buffered = new BufferedInputStream(in, 64 * 1024);
-            buffered.mark(1);
-            if (buffered.read() < 0) {
-                throw new EvidenceRefused("The file is empty: nothing was stored. Choose the file that holds the evidence.");
+        try (var permit = transfers.begin(); var spool = SpooledUpload.receive(in, maxFileSize())) {
+            String contentType;
+            try (var head = spool.open()) {
+                contentType = types.check(name, head);
             }
-            buffered.reset();
-            String contentType = types.check(name, buffered);
-            var stored = store.store(buffered, maxFileSize());
             if (FileTypePolicy.isZipFamily(contentType)) {
-                try (var content = store.open(stored.id())) {
-                    zips.check(content, stored.size(), limits);
+                try (var content = spool.open()) {
+                    zips.check(content, spool.size(), limits);
                 }
             }
-            long item;
-            if (itemId == null) {
-                String itemTitle = title == null || title.isBlank() ? name : title.strip();
-                item = repository.insertItem(controlId, "FILE", itemTitle, "", null, validFrom, validUntil, Actors.currentUsername());
-            } else {
-                var existing = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
-                if (!existing.controlId().equals(controlId) || !existing.kind().equals("FILE")) {
-                    throw new UserFacingException("A new version must be a file for the same control.");
-                }
-                item = itemId;
-                repository.touchItem(item, Actors.currentUsername());
-            }
-            repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
-            var saved = repository.item(item).orElseThrow();
-            events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
-            audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
-                    + ": " + name + " (version " + saved.current().number() + ")", null,
-                    "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
-            return saved;
+            return transactions.execute(tx -> storeSpooled(control, itemId, name, title, validFrom, validUntil, spool, contentType));
         } catch (IOException e) {
             throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
                     + "): nothing was stored. Upload the file again.");
         }
+    }
+
+    private EvidenceItem storeSpooled(ProjectControl control, Long itemId, String name, String title, LocalDate validFrom,
+                                      LocalDate validUntil, SpooledUpload spool, String contentType) {
+        var controlId = control.id();
+        transferQueries.lockControlForUpload(controlId);
+        if (itemId == null) {
+            var same = transferQueries.itemWithCurrentContent(controlId, name, spool.sha256());
+            if (same.isPresent()) {
+                return repository.item(same.get()).orElseThrow();
+            }
+        } else {
+            var existing = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
+            if (!existing.controlId().equals(controlId) || !existing.kind().equals("FILE")) {
+                throw new UserFacingException("A new version must be a file for the same control.");
+            }
+            if (transferQueries.currentSha256(itemId).filter(spool.sha256()::equals).isPresent()) {
+                return existing;
+            }
+        }
+        EvidenceStore.StoredContent stored;
+        try (var content = java.nio.file.Files.newInputStream(spool.file())) {
+            stored = store.store(content, maxFileSize());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!stored.sha256().equals(spool.sha256()) || stored.size() != spool.size()) {
+            throw new EvidenceRefused("The received file changed while it was stored: nothing was stored. Upload it again.");
+        }
+        long item;
+        if (itemId == null) {
+            String itemTitle = title == null || title.isBlank() ? name : title.strip();
+            item = repository.insertItem(controlId, "FILE", itemTitle, "", null, validFrom, validUntil, Actors.currentUsername());
+        } else {
+            item = itemId;
+            repository.touchItem(item, Actors.currentUsername());
+        }
+        repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
+        var saved = repository.item(item).orElseThrow();
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
+        audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
+                + ": " + name + " (version " + saved.current().number() + ")", null,
+                "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
+        return saved;
     }
 
     /** Evidence as a link (a ticket, a dashboard, a document in another system) with a description. */
@@ -239,9 +272,13 @@ public class EvidenceService {
                 row.version().sha256(), actual, size);
     }
 
-    /** A stored file for download, after checking the reader's permission and scope. */
+    /**
+     * A stored file for download, after checking the reader's permission and scope. Not one transaction: the checks
+     * and the audit entry are short statements of their own, and the content is read one chunk per query while it
+     * streams, so a slow reader holds no database connection. "Does not exist" and "not yours" both end in an
+     * exception the web layer answers identically.
+     */
     @PreAuthorize(HAS_EVIDENCE_READ)
-    @Transactional(readOnly = true)
     public Download download(long versionId) {
         var row = repository.version(versionId).orElseThrow(() -> new UserFacingException("This evidence no longer exists."));
         projects.control(row.controlId());

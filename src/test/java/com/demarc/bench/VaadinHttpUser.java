@@ -233,6 +233,13 @@ public final class VaadinHttpUser implements AutoCloseable {
     /** The last UIDL answer, for checks of one's own. */
     public JsonNode lastResponse() { return lastResponse; }
 
+    /** The session cookies as one {@code Cookie} header, for requests of one's own (downloads, uploads). */
+    public String cookieHeader() {
+        var header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+        return header.toString();
+    }
+
     /** Drops the last answer (a dashboard's is ~200 KB): heap measured in a JVM that also runs the server stays the server's. */
     public void forgetResponse() { lastResponse = null; }
 

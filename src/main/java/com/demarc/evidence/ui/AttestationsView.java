@@ -25,13 +25,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 
-import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -84,18 +80,20 @@ class AttestationsView extends VerticalLayout {
         var to = new DatePicker("Period to");
         var until = new DatePicker("Valid until");
         var url = new TextField("Link (optional if you attach the file)");
-        final File[] file = new File[1];
-        final String[] fileName = new String[1];
-        var upload = new Upload(UploadHandler.toTempFile((meta, f) -> {
-            file[0] = f;
-            fileName[0] = meta.fileName();
-        }));
+        var report = new ReportFileHandler(attestations.maxFileSize());
+        var upload = new Upload(report);
         upload.setMaxFiles(1);
+        upload.addFileRemovedListener(e -> report.discard());
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                report.discard();
+            }
+        });
         dialog.add(new FormLayout(name, type, from, to, until, url), upload);
         var save = new Button("Save", e -> {
-            try (var in = file[0] == null ? null : new FileInputStream(file[0])) {
+            try (var in = report.open()) {
                 attestations.create(name.getValue(), type.getValue(), from.getValue(), to.getValue(), until.getValue(),
-                        url.getValue(), fileName[0], in);
+                        url.getValue(), report.fileName(), in);
                 Notices.success("Attestation saved. Now link it to the controls it covers.");
                 grid.setItems(attestations.attestations());
                 dialog.close();
@@ -103,14 +101,6 @@ class AttestationsView extends VerticalLayout {
                 Notices.error(ex);
             } catch (IOException ex) {
                 Notices.error(new UserFacingException("The file could not be read: upload it again."));
-            } finally {
-                if (file[0] != null) {
-                    try {
-                        Files.deleteIfExists(file[0].toPath());
-                    } catch (IOException ignored) {
-                        // a temp file; the OS cleans up
-                    }
-                }
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -15,7 +15,6 @@ import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Badge;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -36,8 +35,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -107,29 +104,11 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         until.setHelperText("When it stops proving the control; flagged 30 days before");
         from.addValueChangeListener(e -> uploadFrom = e.getValue());
         until.addValueChangeListener(e -> uploadUntil = e.getValue());
-        var upload = new Upload(new UploadHandler() {
-            @Override
-            public void handleUploadRequest(UploadEvent event) {
-                UI ui = event.getUI();
-                try (var in = event.getInputStream()) {
-                    var item = evidence.upload(control.id(), null, event.getFileName(), in, null, uploadFrom, uploadUntil);
-                    ui.access(() -> {
-                        Notices.success("Uploaded " + item.current().fileName() + " — SHA-256 " + item.current().sha256());
-                        refresh();
-                    });
-                } catch (UserFacingException e) {
-                    event.reject(e.getMessage());
-                    ui.access(() -> Notices.error(e));
-                } catch (java.io.IOException e) {
-                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was stored. Try again.")));
-                }
-            }
-
-            @Override
-            public long getFileSizeMax() {
-                return evidence.maxFileSize() + 1;
-            }
-        });
+        var upload = new Upload(new EvidenceUploadHandler(evidence, control.id(), null, () -> uploadFrom, () -> uploadUntil,
+                item -> {
+                    Notices.success("Uploaded " + item.current().fileName() + " — SHA-256 " + item.current().sha256());
+                    refresh();
+                }));
         upload.setId("evidence-upload");
         upload.setMaxFiles(20);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, evidence.maxFileSize()));
@@ -259,29 +238,11 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         }
         if (can(Permissions.EVIDENCE_UPLOAD) && projects.canEdit(control.projectId()) && control.needsRaci()) {
             if (v.isFile()) {
-                var next = new Upload(new UploadHandler() {
-                    @Override
-                    public void handleUploadRequest(UploadEvent event) {
-                        UI ui = event.getUI();
-                        try (var in = event.getInputStream()) {
-                            evidence.upload(control.id(), item.id(), event.getFileName(), in, null, null, null);
-                            ui.access(() -> {
-                                Notices.success("New version uploaded.");
-                                refresh();
-                            });
-                        } catch (UserFacingException e) {
-                            event.reject(e.getMessage());
-                            ui.access(() -> Notices.error(e));
-                        } catch (java.io.IOException e) {
-                            ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was stored.")));
-                        }
-                    }
-
-                    @Override
-                    public long getFileSizeMax() {
-                        return evidence.maxFileSize() + 1;
-                    }
-                });
+                var next = new Upload(new EvidenceUploadHandler(evidence, control.id(), item.id(), () -> null, () -> null,
+                        stored -> {
+                            Notices.success("New version uploaded.");
+                            refresh();
+                        }));
                 next.setMaxFiles(1);
                 next.setDropAllowed(false);
                 next.setUploadButton(new Button("Upload new version"));

@@ -4,12 +4,17 @@ import com.demarc.evidence.AttestationService;
 import com.demarc.evidence.AuditPackageService;
 import com.demarc.evidence.Download;
 import com.demarc.evidence.EvidenceService;
+import com.demarc.evidence.TooManyTransfers;
+import com.demarc.evidence.Transfers;
 import com.demarc.project.ProjectId;
 import com.demarc.shared.UserFacingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,40 +26,61 @@ import java.nio.charset.StandardCharsets;
 /**
  * File downloads over plain HTTP (so browsers and scripts get real files): evidence versions, attestation reports
  * and audit packages. Role and scope are checked by the services; names are sent RFC 6266-encoded, with the stored
- * content type and {@code X-Content-Type-Options: nosniff}.
+ * content type and {@code X-Content-Type-Options: nosniff}. Each download is a transfer ({@link Transfers}): bounded
+ * in all and per user (429 beyond). Cross-site requests are refused; "does not exist" and "not yours" answer the
+ * same 404; a database outage is a 503.
  */
 @RestController
 class EvidenceController {
+    static final String NOT_FOUND = "No such file, or it is not yours to read. Check the link, or ask a compliance "
+            + "manager for access to its project.";
+    static final String CROSS_SITE = "Demarc files open only from Demarc's own pages or a typed address, not from "
+            + "another site. Open the file from Demarc.";
+    static final String DATABASE_DOWN = "The database is not reachable at the moment; nothing was lost. Try again in "
+            + "a minute.";
+
     private final EvidenceService evidence;
     private final AttestationService attestations;
     private final AuditPackageService packages;
+    private final Transfers transfers;
 
-    EvidenceController(EvidenceService evidence, AttestationService attestations, AuditPackageService packages) {
+    EvidenceController(EvidenceService evidence, AttestationService attestations, AuditPackageService packages,
+                       Transfers transfers) {
         this.evidence = evidence;
         this.attestations = attestations;
         this.packages = packages;
+        this.transfers = transfers;
     }
 
     @GetMapping("/files/evidence/{versionId}")
-    void evidence(@PathVariable long versionId, HttpServletResponse response) throws IOException {
-        send(evidence.download(versionId), response);
+    void evidence(@PathVariable long versionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuseCrossSite(request);
+        try (var permit = transfers.begin()) {
+            send(evidence.download(versionId), response);
+        }
     }
 
     @GetMapping("/files/attestations/{id}")
-    void attestation(@PathVariable long id, HttpServletResponse response) throws IOException {
-        send(attestations.download(id), response);
+    void attestation(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuseCrossSite(request);
+        try (var permit = transfers.begin()) {
+            send(attestations.download(id), response);
+        }
     }
 
     @GetMapping("/files/audit-package/{projectId}")
-    void auditPackage(@PathVariable long projectId, HttpServletResponse response) throws IOException {
+    void auditPackage(@PathVariable long projectId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuseCrossSite(request);
         var project = new ProjectId(projectId);
-        String name = packages.fileName(project);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        packages.write(project, null, response.getOutputStream());
+        try (var permit = transfers.begin()) {
+            String name = packages.fileName(project);
+            response.setContentType("application/zip");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(name, StandardCharsets.UTF_8).build().toString());
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            packages.write(project, null, response.getOutputStream());
+        }
     }
 
     private static void send(Download download, HttpServletResponse response) throws IOException {
@@ -70,13 +96,56 @@ class EvidenceController {
         }
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    void denied(HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_FORBIDDEN, "You may not read this file.");
+    /**
+     * Fetch metadata (sent by every current browser): {@code same-origin} (Demarc's own links), {@code none} (a typed
+     * address or bookmark) and no header at all (scripts, old browsers) pass; {@code cross-site} and {@code same-site}
+     * (another application on a sibling domain) are refused, so no other page can make the browser fetch a file.
+     */
+    private static void refuseCrossSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+            throw new CrossSiteRequest();
+        }
     }
 
-    @ExceptionHandler(UserFacingException.class)
-    void gone(UserFacingException e, HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
+    static final class CrossSiteRequest extends RuntimeException {
+        CrossSiteRequest() {
+            super(CROSS_SITE, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(CrossSiteRequest.class)
+    void crossSite(HttpServletResponse response) throws IOException {
+        answer(response, HttpServletResponse.SC_FORBIDDEN, CROSS_SITE);
+    }
+
+    @ExceptionHandler(TooManyTransfers.class)
+    void tooMany(TooManyTransfers e, HttpServletResponse response) throws IOException {
+        answer(response, e.perUser() ? 429 : HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, e.perUser() ? "5" : "30");
+    }
+
+    /** "Does not exist" and "not yours" (refusals are audited by the scope check) answer exactly alike. */
+    @ExceptionHandler({AccessDeniedException.class, UserFacingException.class})
+    void notFound(HttpServletResponse response) throws IOException {
+        answer(response, HttpServletResponse.SC_NOT_FOUND, NOT_FOUND);
+    }
+
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, java.sql.SQLException.class})
+    void databaseDown(HttpServletResponse response) throws IOException {
+        answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_DOWN);
+        response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+    }
+
+    private static void answer(HttpServletResponse response, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            return; // the bytes had started: the client sees a cut-off transfer, whose size and SHA-256 do not match
+        }
+        response.reset();
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getWriter().write(message + "\n");
     }
 }

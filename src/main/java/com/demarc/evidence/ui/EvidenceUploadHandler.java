@@ -1,0 +1,84 @@
+package com.demarc.evidence.ui;
+
+import com.demarc.evidence.EvidenceItem;
+import com.demarc.evidence.EvidenceService;
+import com.demarc.project.ProjectControlId;
+import com.demarc.shared.UserFacingException;
+import com.demarc.shared.ui.Notices;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.streams.UploadEvent;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one upload handler of the evidence page (new items and new versions). The size is refused from the declared
+ * length before a byte is read, and again while streaming; the service receives the bytes into a temp file it
+ * deletes on success, refusal, cancel or a broken connection. The upload is acknowledged as soon as it is committed:
+ * the page update runs afterwards on its own thread, so the answer to the browser never waits for it.
+ */
+class EvidenceUploadHandler implements UploadHandler {
+    private final EvidenceService evidence;
+    private final ProjectControlId control;
+    private final Long itemId;
+    private final Supplier<LocalDate> validFrom;
+    private final Supplier<LocalDate> validUntil;
+    private final Consumer<EvidenceItem> onStored;
+
+    EvidenceUploadHandler(EvidenceService evidence, ProjectControlId control, Long itemId, Supplier<LocalDate> validFrom,
+                          Supplier<LocalDate> validUntil, Consumer<EvidenceItem> onStored) {
+        this.evidence = evidence;
+        this.control = control;
+        this.itemId = itemId;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+        this.onStored = onStored;
+    }
+
+    @Override
+    public void handleUploadRequest(UploadEvent event) {
+        UI ui = event.getUI();
+        String refusal = refusalForDeclaredSize(event.getFileSize());
+        if (refusal != null) {
+            event.reject(refusal);
+            later(ui, () -> Notices.error(new UserFacingException(event.getFileName() + ": " + refusal)));
+            return;
+        }
+        try (var in = event.getInputStream()) {
+            var item = evidence.upload(control, itemId, event.getFileName(), in, null, validFrom.get(), validUntil.get());
+            later(ui, () -> onStored.accept(item));
+        } catch (UserFacingException e) {
+            event.reject(e.getMessage());
+            later(ui, () -> Notices.error(e));
+        } catch (IOException e) {
+            event.reject("The upload was interrupted: nothing was stored. Try again.");
+            later(ui, () -> Notices.error(new UserFacingException("The upload was interrupted: nothing was stored. Try again.")));
+        }
+    }
+
+    /** The message for a body whose declared length (-1 = unknown) is over the limit, or null. */
+    String refusalForDeclaredSize(long declared) {
+        long max = evidence.maxFileSize();
+        if (declared > max) {
+            return "The file is larger than the limit of " + (max / (1024 * 1024)) + " MB: nothing was stored. Split it, "
+                    + "compress it, or ask an administrator to raise the limit.";
+        }
+        return null;
+    }
+
+    /** No Vaadin limit: this handler refuses the declared length itself, with Demarc's message, and cuts off while streaming. */
+    @Override
+    public long getFileSizeMax() {
+        return -1;
+    }
+
+    /** Runs a page update after the upload's answer, never in the request that carries the bytes. */
+    private static void later(UI ui, Runnable command) {
+        if (ui != null) {
+            Thread.ofVirtual().name("evidence-upload-ui").start(() -> ui.access(command::run));
+        }
+    }
+}
