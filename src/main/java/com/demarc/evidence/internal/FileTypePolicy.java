@@ -61,10 +61,12 @@ public class FileTypePolicy {
         for (int i = 0; i < name.length(); ) {
             int cp = name.codePointAt(i);
             if (invisibleOrControl(cp)) {
-                throw new EvidenceRefused("The file name contains an invisible or text-direction character ("
-                        + String.format("U+%04X", cp) + (Character.getName(cp) == null ? "" : " " + Character.getName(cp))
-                        + " at position " + (name.codePointCount(0, i) + 1) + "), which can make it look like another "
-                        + "name: rename the file using only visible characters.");
+                String which = String.format("U+%04X", cp) + (Character.getName(cp) == null ? "" : " " + Character.getName(cp))
+                        + " at position " + (name.codePointCount(0, i) + 1);
+                throw new EvidenceRefused(Character.getType(cp) == Character.CONTROL
+                        ? "The file name contains control characters (" + which + "): rename the file using ordinary characters."
+                        : "The file name contains an invisible or text-direction character (" + which + "), which can "
+                        + "make it look like another name: rename the file using only visible characters.");
             }
             i += Character.charCount(cp);
         }

@@ -38,14 +38,15 @@ public class ZipInspector {
     private static final int ZIP64_END_LOCATOR = 0x07064b50;
 
     /** Limits for one inspection: most entries, most unpacked bytes in total, highest ratio unpacked/packed. */
-    public record Limits(int maxEntries, long maxUnpacked, int maxRatio) {
+    public record Limits(int maxEntries, long maxUnpacked, int maxRatio, String consequence) {
         public static Limits of(EvidenceLimits limits) {
-            return new Limits(limits.maxZipEntries(), limits.maxZipUnpacked().toBytes(), limits.maxZipRatio());
+            return new Limits(limits.maxZipEntries(), limits.maxZipUnpacked().toBytes(), limits.maxZipRatio(),
+                    "nothing was stored");
         }
     }
 
-    /** One entry as both directories agree on it. */
-    public record Entry(String name, boolean directory, long compressedSize, long size, long crc) {
+    /** One entry as both directories agree on it, with the SHA-256 of its content when asked for. */
+    public record Entry(String name, boolean directory, long compressedSize, long size, long crc, String sha256) {
     }
 
     /** Checks an upload: spools it to a temporary file (deleted afterwards) and inspects it. */
@@ -55,7 +56,7 @@ public class ZipInspector {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.transferTo(out);
             }
-            inspect(tmp, Limits.of(limits));
+            inspect(tmp, Limits.of(limits), false);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -63,9 +64,10 @@ public class ZipInspector {
 
     /**
      * Inspects the archive in the file and returns its entries in file order, or refuses it with a message that
-     * says what is wrong ({@link EvidenceRefused}). Unpacks every entry once to count its real size.
+     * says what is wrong ({@link EvidenceRefused}). Unpacks every entry once to count its real size (and, with
+     * {@code hash}, its SHA-256).
      */
-    public List<Entry> inspect(Path file, Limits limits) throws IOException {
+    public List<Entry> inspect(Path file, Limits limits, boolean hash) throws IOException {
         List<Raw> entries;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             entries = structure(ch, limits);
@@ -78,18 +80,20 @@ public class ZipInspector {
                 throw bomb(maxUnpacked, limits);
             }
         }
+        var hashes = new java.util.HashMap<String, String>();
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];
         try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             for (Raw e : entries) {
                 var entry = zip.getEntry(e.name);
                 if (entry == null) {
-                    throw damaged("entry '" + shown(e.name) + "' cannot be found by name");
+                    throw damaged("entry '" + shown(e.name) + "' cannot be found by name", limits);
                 }
                 if (entry.isDirectory()) {
                     continue;
                 }
                 long real = 0;
+                var sha = hash ? sha256() : null;
                 try (InputStream in = zip.getInputStream(entry)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
@@ -98,16 +102,27 @@ public class ZipInspector {
                         if (unpacked > maxUnpacked) {
                             throw bomb(maxUnpacked, limits);
                         }
+                        if (real > e.size) {
+                            break;
+                        }
+                        if (sha != null) {
+                            sha.update(buffer, 0, n);
+                        }
                     }
                 }
                 if (real != e.size) {
-                    throw damaged("entry '" + shown(e.name) + "' unpacks to " + real + " bytes but declares " + e.size);
+                    throw damaged("entry '" + shown(e.name) + "' unpacks to " + (real > e.size ? "more than " + e.size
+                            : real) + " bytes but declares " + e.size, limits);
+                }
+                if (sha != null) {
+                    hashes.put(e.name, java.util.HexFormat.of().formatHex(sha.digest()));
                 }
             }
         } catch (ZipException e) {
-            throw damaged(e.getMessage());
+            throw damaged(e.getMessage(), limits);
         }
-        return entries.stream().map(e -> new Entry(e.name, e.name.endsWith("/"), e.compressedSize, e.size, e.crc)).toList();
+        return entries.stream().map(e -> new Entry(e.name, e.name.endsWith("/"), e.compressedSize, e.size, e.crc,
+                hashes.get(e.name))).toList();
     }
 
     private record Raw(String name, byte[] nameBytes, int flags, int method, long crc, long compressedSize, long size,
@@ -117,11 +132,11 @@ public class ZipInspector {
     private static List<Raw> structure(FileChannel ch, Limits limits) throws IOException {
         long length = ch.size();
         if (length < 22) {
-            throw new EvidenceRefused("The archive is empty or not a valid ZIP: nothing was stored.");
+            throw new EvidenceRefused("The archive is empty or not a valid ZIP: " + limits.consequence() + ".");
         }
         // the end record: its comment must reach exactly the end of the file (no appended bytes)
         int tail = (int) Math.min(length, 22 + 65_535);
-        ByteBuffer end = read(ch, length - tail, tail);
+        ByteBuffer end = read(ch, limits, length - tail, tail);
         long endOffset = -1;
         for (int i = tail - 22; i >= 0; i--) {
             if (end.getInt(i) == END && i + 22 + (end.getShort(i + 20) & 0xffff) == tail) {
@@ -130,11 +145,11 @@ public class ZipInspector {
             }
         }
         if (endOffset < 0) {
-            throw length >= 4 && read(ch, 0, 4).getInt(0) == LOCAL
-                    ? refused("its end record is missing or followed by extra bytes")
-                    : new EvidenceRefused("The archive is empty or not a valid ZIP: nothing was stored.");
+            throw length >= 4 && read(ch, limits, 0, 4).getInt(0) == LOCAL
+                    ? refused(limits, "its end record is missing or followed by extra bytes")
+                    : new EvidenceRefused("The archive is empty or not a valid ZIP: " + limits.consequence() + ".");
         }
-        ByteBuffer e = read(ch, endOffset, 22);
+        ByteBuffer e = read(ch, limits, endOffset, 22);
         int disk = e.getShort(4) & 0xffff;
         int cdDisk = e.getShort(6) & 0xffff;
         int onDisk = e.getShort(8) & 0xffff;
@@ -142,29 +157,29 @@ public class ZipInspector {
         long cdSize = e.getInt(12) & 0xffffffffL;
         long cdOffset = e.getInt(16) & 0xffffffffL;
         if (total == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL
-                || (endOffset >= 20 && read(ch, endOffset - 20, 4).getInt(0) == ZIP64_END_LOCATOR)) {
-            throw refused("it is a ZIP64 archive, which is only needed beyond Demarc's limits");
+                || (endOffset >= 20 && read(ch, limits, endOffset - 20, 4).getInt(0) == ZIP64_END_LOCATOR)) {
+            throw refused(limits, "it is a ZIP64 archive, which is only needed beyond Demarc's limits");
         }
         if (disk != 0 || cdDisk != 0 || onDisk != total) {
-            throw refused("it is split over several disks");
+            throw refused(limits, "it is split over several disks");
         }
         if (total == 0) {
-            throw new EvidenceRefused("The archive is empty: nothing was stored.");
+            throw new EvidenceRefused("The archive is empty: " + limits.consequence() + ".");
         }
         if (total > limits.maxEntries()) {
             throw tooMany(limits);
         }
         if (cdOffset + cdSize != endOffset) {
-            throw refused("there are bytes between its central directory and its end record");
+            throw refused(limits, "there are bytes between its central directory and its end record");
         }
         // the central directory
-        ByteBuffer cd = read(ch, cdOffset, cdSize);
+        ByteBuffer cd = read(ch, limits, cdOffset, cdSize);
         var entries = new ArrayList<Raw>();
         var names = new HashSet<String>();
         int p = 0;
         for (int i = 0; i < total; i++) {
             if (p + 46 > cdSize || cd.getInt(p) != CENTRAL) {
-                throw refused("its central directory lists fewer entries than its end record says");
+                throw refused(limits, "its central directory lists fewer entries than its end record says");
             }
             int flags = cd.getShort(p + 8) & 0xffff;
             int method = cd.getShort(p + 10) & 0xffff;
@@ -176,117 +191,125 @@ public class ZipInspector {
             int k = cd.getShort(p + 32) & 0xffff;
             long local = cd.getInt(p + 42) & 0xffffffffL;
             if (p + 46L + n + m + k > cdSize) {
-                throw refused("its central directory is cut short");
+                throw refused(limits, "its central directory is cut short");
             }
             if (csize == 0xffffffffL || usize == 0xffffffffL || local == 0xffffffffL) {
-                throw refused("it is a ZIP64 archive, which is only needed beyond Demarc's limits");
+                throw refused(limits, "it is a ZIP64 archive, which is only needed beyond Demarc's limits");
             }
             if ((flags & 1) != 0) {
-                throw refused("entry " + (i + 1) + " is encrypted");
+                throw refused(limits, "entry " + (i + 1) + " is encrypted");
             }
             byte[] nameBytes = new byte[n];
             cd.get(p + 46, nameBytes);
             String name = new String(nameBytes, StandardCharsets.UTF_8);
             if (!names.add(name)) {
-                throw refused("the entry '" + shown(name) + "' appears twice");
+                throw refused(limits, "the entry '" + shown(name) + "' appears twice");
             }
             entries.add(new Raw(name, nameBytes, flags, method, crc, csize, usize, local));
             p += 46 + n + m + k;
         }
         if (p != cdSize) {
-            throw refused("its central directory holds more than the " + total + " entries its end record lists");
+            throw refused(limits, "its central directory holds more than the " + total + " entries its end record lists");
         }
         // the local headers, back to back from the first byte up to the central directory
         entries.sort(Comparator.comparingLong(Raw::localOffset));
         long expected = 0;
         for (Raw r : entries) {
             if (r.localOffset != expected) {
-                throw refused(expected == 0 ? "it has bytes before its first entry"
+                throw refused(limits, expected == 0 ? "it has bytes before its first entry"
                         : "it has " + (r.localOffset > expected ? "bytes hidden between entries" : "overlapping entries")
                         + " (before '" + shown(r.name) + "')");
             }
             if (r.localOffset + 30 > cdOffset) {
-                throw refused("the entry '" + shown(r.name) + "' points past its data");
+                throw refused(limits, "the entry '" + shown(r.name) + "' points past its data");
             }
-            ByteBuffer h = read(ch, r.localOffset, 30);
+            ByteBuffer h = read(ch, limits, r.localOffset, 30);
             if (h.getInt(0) != LOCAL) {
-                throw refused("the entry '" + shown(r.name) + "' has no local header where the central directory says");
+                throw refused(limits, "the entry '" + shown(r.name) + "' has no local header where the central directory says");
             }
             int flags = h.getShort(6) & 0xffff;
             int method = h.getShort(8) & 0xffff;
             int n = h.getShort(26) & 0xffff;
             int m = h.getShort(28) & 0xffff;
-            byte[] nameBytes = read(ch, r.localOffset + 30, n).array();
+            byte[] nameBytes = read(ch, limits, r.localOffset + 30, n).array();
             if (!Arrays.equals(nameBytes, r.nameBytes)) {
-                throw refused("the local header names '" + shown(new String(nameBytes, StandardCharsets.UTF_8))
+                throw refused(limits, "the local header names '" + shown(new String(nameBytes, StandardCharsets.UTF_8))
                         + "' where the central directory names '" + shown(r.name) + "'");
             }
             if (method != r.method || (flags & 0x8) != (r.flags & 0x8)) {
-                throw refused("the entry '" + shown(r.name) + "' is described differently in its local header and in the central directory");
+                throw refused(limits, "the entry '" + shown(r.name) + "' is described differently in its local header and in the central directory");
             }
             if ((flags & 0x8) == 0) {
                 long crc = h.getInt(14) & 0xffffffffL;
                 long csize = h.getInt(18) & 0xffffffffL;
                 long usize = h.getInt(22) & 0xffffffffL;
                 if (crc != r.crc || csize != r.compressedSize || usize != r.size) {
-                    throw refused("the sizes of '" + shown(r.name) + "' differ between its local header and the central directory");
+                    throw refused(limits, "the sizes of '" + shown(r.name) + "' differ between its local header and the central directory");
                 }
             }
             long next = r.localOffset + 30 + n + m + r.compressedSize;
             if ((flags & 0x8) != 0) {
                 if (next + 12 > cdOffset) {
-                    throw refused("the entry '" + shown(r.name) + "' is cut short");
+                    throw refused(limits, "the entry '" + shown(r.name) + "' is cut short");
                 }
-                ByteBuffer d = read(ch, next, Math.min(16, cdOffset - next));
+                ByteBuffer d = read(ch, limits, next, Math.min(16, cdOffset - next));
                 int q = d.getInt(0) == DESCRIPTOR && d.limit() >= 16 ? 4 : 0;
                 if ((d.getInt(q) & 0xffffffffL) != r.crc || (d.getInt(q + 4) & 0xffffffffL) != r.compressedSize
                         || (d.getInt(q + 8) & 0xffffffffL) != r.size) {
-                    throw refused("the sizes of '" + shown(r.name) + "' differ between its data descriptor and the central directory");
+                    throw refused(limits, "the sizes of '" + shown(r.name) + "' differ between its data descriptor and the central directory");
                 }
                 next += q + 12;
             }
             if (next > cdOffset) {
-                throw refused("the entry '" + shown(r.name) + "' runs into the central directory");
+                throw refused(limits, "the entry '" + shown(r.name) + "' runs into the central directory");
             }
             expected = next;
         }
         if (expected != cdOffset) {
-            throw refused("there are bytes between its last entry and its central directory");
+            throw refused(limits, "there are bytes between its last entry and its central directory");
         }
         return entries;
     }
 
-    private static ByteBuffer read(FileChannel ch, long position, long length) throws IOException {
+    private static ByteBuffer read(FileChannel ch, Limits limits, long position, long length) throws IOException {
         if (length > Integer.MAX_VALUE - 16 || position < 0 || position + length > ch.size()) {
-            throw refused("a directory record points outside the file");
+            throw refused(limits, "a directory record points outside the file");
         }
         ByteBuffer b = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             if (ch.read(b, position + b.position()) < 0) {
-                throw refused("it is cut short");
+                throw refused(limits, "it is cut short");
             }
         }
         return b.flip();
     }
 
-    private static EvidenceRefused refused(String why) {
-        return new EvidenceRefused("The archive was refused because " + why + ": nothing was stored. ZIP, XLSX and "
-                + "DOCX files must be ordinary archives; save or export the file again and upload that.");
+    private static EvidenceRefused refused(Limits limits, String why) {
+        return new EvidenceRefused("The archive was refused because " + why + ": " + limits.consequence() + ". ZIP, "
+                + "XLSX and DOCX files must be ordinary archives; save or export the file again and use that.");
     }
 
-    private static EvidenceRefused damaged(String why) {
-        return new EvidenceRefused("The archive is damaged (" + why + "): nothing was stored. Upload an intact file.");
+    private static EvidenceRefused damaged(String why, Limits limits) {
+        return new EvidenceRefused("The archive is damaged (" + why + "): " + limits.consequence() + ". Use an intact file.");
     }
 
     private static EvidenceRefused tooMany(Limits limits) {
         return new EvidenceRefused("The archive has more than " + limits.maxEntries()
-                + " entries: nothing was stored. Upload fewer files per archive.");
+                + " entries: " + limits.consequence() + ". Use fewer files per archive.");
     }
 
     private static EvidenceRefused bomb(long maxUnpacked, Limits limits) {
         return new EvidenceRefused("The archive unpacks to more than " + PostgresEvidenceStore.human(maxUnpacked)
-                + " (" + limits.maxRatio() + " times its size at most): it looks like a zip bomb, "
-                + "so nothing was stored. Upload the files themselves.");
+                + " (" + limits.maxRatio() + " times its size at most): it looks like a zip bomb, so "
+                + limits.consequence() + ".");
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String shown(String name) {
