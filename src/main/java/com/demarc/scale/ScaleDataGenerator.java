@@ -139,9 +139,9 @@ public class ScaleDataGenerator {
                     + "(e.g. createdb -O demarc demarc_bench) — the audit log is append-only, so it cannot be replaced.");
         }
         long users = count(c, "select count(*) from app_user");
-        long projects = count(c, "select count(*) from project");
-        if (users > 0 || projects > 0) {
-            throw new IllegalStateException("This database already holds " + users + " user(s) and " + projects
+        long existingProjects = count(c, "select count(*) from project");
+        if (users > 0 || existingProjects > 0) {
+            throw new IllegalStateException("This database already holds " + users + " user(s) and " + existingProjects
                     + " project(s): generate scale data only into an empty database (e.g. createdb -O demarc demarc_bench). "
                     + "Invented people and projects would mix with real ones, and the audit log is append-only, so they "
                     + "could never be removed.");
