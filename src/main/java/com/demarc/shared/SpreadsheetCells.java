@@ -2,7 +2,7 @@ package com.demarc.shared;
 
 /**
  * Makes text safe for a CSV or XLSX cell (OWASP "CSV injection"): a value that starts with {@code =}, {@code +},
- * {@code -}, {@code @}, a tab or a carriage return would be run as a formula by a spreadsheet (e.g.
+ * {@code -}, {@code @}, a tab, a carriage return or a NUL (ASVS 5.0 1.2.10) would be run as a formula by a spreadsheet (e.g.
  * {@code =HYPERLINK(...)}), so it gets a leading {@code '} and is shown as the text it is. Every CSV/XLSX writer
  * passes its text cells through here; numbers stay numbers.
  */
@@ -17,7 +17,7 @@ public final class SpreadsheetCells {
         }
         return switch (value.charAt(0)) {
             // the full-width forms too: some spreadsheet locales read them as the ASCII ones
-            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + value;
+            case '=', '+', '-', '@', '\t', '\r', '\0', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + value;
             default -> value;
         };
     }

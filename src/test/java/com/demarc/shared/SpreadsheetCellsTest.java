@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpreadsheetCellsTest {
     @Test
     void everyFormulaTriggerIsPrefixedAndOrdinaryTextIsNot() {
-        for (String s : new String[]{"=1+1", "+1", "-1", "@A1", "\tx", "\rx", "\uFF1D1+1"}) {
+        for (String s : new String[]{"=1+1", "+1", "-1", "@A1", "\tx", "\rx", "\0x", "\uFF1D1+1"}) {
             assertThat(SpreadsheetCells.text(s)).as(s).isEqualTo("'" + s);
             assertThat(SpreadsheetCells.untext(SpreadsheetCells.text(s))).isEqualTo(s);
         }
