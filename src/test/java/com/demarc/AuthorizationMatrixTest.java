@@ -170,6 +170,7 @@ class AuthorizationMatrixTest {
             Map.entry("AuditPackageService.fileName", Set.of(MANAGER, AUDITOR)),
             Map.entry("AuditPackageService.write", Set.of(MANAGER, AUDITOR)),
             Map.entry("AuditPackageService.verify", Set.of(MANAGER, AUDITOR)),
+            Map.entry("AuditPackageService.maxPackageSize", NONE_BUT_SYSTEM),
             // coverage
             Map.entry("CoverageService.dashboard", ALL),
             Map.entry("CoverageService.gaps", ALL),

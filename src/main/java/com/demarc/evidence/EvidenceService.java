@@ -54,14 +54,17 @@ public class EvidenceService {
     private final Transfers transfers;
     private final TransferQueries transferQueries;
     private final TransactionTemplate transactions;
+    private final ReviewSettings reviewSettings;
 
     EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
                     EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
                     com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
-                    Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager) {
+                    Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager,
+                    ReviewSettings reviewSettings) {
         this.transfers = transfers;
         this.transferQueries = transferQueries;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.reviewSettings = reviewSettings;
         this.events = events;
         this.repository = repository;
         this.store = store;
@@ -189,20 +192,41 @@ public class EvidenceService {
         return saved;
     }
 
+    /**
+     * Changes an item's validity period. Accepted evidence goes back to review (a reviewer accepted it for the old
+     * period, not the new one); the change is audited either way.
+     */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
     @Transactional
     public EvidenceItem setValidity(long itemId, long expectedVersion, LocalDate validFrom, LocalDate validUntil) {
         var item = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
-        requireUploadable(item.controlId());
+        var control = requireUploadable(item.controlId());
         checkValidity(validFrom, validUntil);
         if (!repository.updateValidity(itemId, expectedVersion, validFrom, validUntil, Actors.currentUsername())) {
             throw new ConcurrentEditException("Evidence '" + item.title() + "'", null, null);
         }
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
+        String before = period(item.validFrom(), item.validUntil());
+        String after = period(validFrom, validUntil);
+        var current = item.current();
+        boolean returned = current.reviewState() == ReviewState.ACCEPTED && !before.equals(after)
+                && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
+                + " to " + after + " after " + current.reviewedBy() + " accepted it.");
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
+        audit.record("EVIDENCE_VALIDITY_CHANGED", "evidence-item", itemId, control.projectName() + " · " + control.code()
+                + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
+                + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
         return repository.item(itemId).orElseThrow();
     }
 
-    /** Accepts or rejects a submitted version; a rejection needs a comment the uploader will read. */
+    private static String period(LocalDate from, LocalDate until) {
+        return (from == null ? "open" : from.toString()) + ".." + (until == null ? "open" : until.toString());
+    }
+
+    /**
+     * Accepts or rejects a submitted version; a rejection needs a comment the uploader will read. Nobody accepts
+     * evidence they uploaded (separation of duties) unless {@code demarc.evidence.allow-self-review} is set for
+     * one-person teams, and then the audit entry says it was a self-review.
+     */
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional
     public EvidenceVersion review(long versionId, long expectedVersion, boolean accept, String comment) {
@@ -215,15 +239,25 @@ public class EvidenceService {
             throw new UserFacingException("This version was already " + row.version().reviewState().label().toLowerCase()
                     + " by " + row.version().reviewedBy() + ".");
         }
+        String me = Actors.currentUsername();
+        boolean selfReview = accept && me.equals(row.version().uploadedBy());
+        if (selfReview && !reviewSettings.allowSelfReview()) {
+            audit.recordIndependently("EVIDENCE_SELF_REVIEW_REFUSED", "evidence", versionId,
+                    me + " tried to accept evidence they uploaded (" + row.version().fileName() + ")");
+            throw new UserFacingException("You uploaded this evidence, so someone else must accept it (separation of "
+                    + "duties): ask another compliance manager to review it.");
+        }
         if (!repository.review(versionId, expectedVersion, accept ? ReviewState.ACCEPTED : ReviewState.REJECTED,
-                comment == null ? null : comment.strip(), Actors.currentUsername())) {
+                comment == null ? null : comment.strip(), me)) {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).projectId().value()));
         audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
-                : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase(), ReviewState.SUBMITTED.name(),
-                reviewed.reviewState().name() + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()));
+                : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
+                + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
+                ReviewState.SUBMITTED.name(), reviewed.reviewState().name() + (selfReview ? " (self-review)" : "")
+                + (comment == null || comment.isBlank() ? "" : ": " + comment.strip()));
         return reviewed;
     }
 

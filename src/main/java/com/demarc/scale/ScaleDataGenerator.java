@@ -138,6 +138,14 @@ public class ScaleDataGenerator {
             throw new IllegalStateException("This database already holds scale data; generate into an empty database "
                     + "(e.g. createdb -O demarc demarc_bench) — the audit log is append-only, so it cannot be replaced.");
         }
+        long users = count(c, "select count(*) from app_user");
+        long existingProjects = count(c, "select count(*) from project");
+        if (users > 0 || existingProjects > 0) {
+            throw new IllegalStateException("This database already holds " + users + " user(s) and " + existingProjects
+                    + " project(s): generate scale data only into an empty database (e.g. createdb -O demarc demarc_bench). "
+                    + "Invented people and projects would mix with real ones, and the audit log is append-only, so they "
+                    + "could never be removed.");
+        }
         if (controls.isEmpty()) {
             throw new IllegalStateException("The catalog has no controls: start the application once so it loads the shipped catalog.");
         }

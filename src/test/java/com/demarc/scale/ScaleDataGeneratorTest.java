@@ -4,7 +4,6 @@ import com.demarc.audit.AuditLog;
 import com.demarc.evidence.EvidenceService;
 import com.demarc.shared.Actors;
 import com.demarc.shared.Role;
-import com.demarc.support.DemarcTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * second run refused with nothing added. Runs in its own JVM (surefire execution "scale-data"), on a freshly cleaned
  * test database, so the thousands of generated rows never meet the other tests' expectations.
  */
-@DemarcTest
+// no demo profile: the generator refuses a database that already holds users or projects
+@org.springframework.boot.test.context.SpringBootTest
+@org.springframework.test.context.ActiveProfiles("test")
+@org.springframework.context.annotation.Import(com.demarc.support.TestDatabaseConfiguration.class)
 @Tag("scale-data")
 class ScaleDataGeneratorTest {
     @Autowired

@@ -22,12 +22,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,23 +70,7 @@ class AuditLogView extends VerticalLayout {
         verify.setId("audit-verify");
         chain.setId("audit-chain");
         var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var out = new ByteArrayOutputStream();
-            try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
-                    .setHeader("seq", "at", "actor", "address", "action", "entity_type", "entity_id", "summary", "before", "after", "hash").get())) {
-                int offset = 0;
-                while (true) {
-                    var page = audit.find(filter(), offset, 1000);
-                    for (AuditEntry a : page) {
-                        printer.printRecord(a.seq(), a.at(), a.actor(), a.address(), a.action(), a.entityType(), a.entityId(),
-                                a.summary(), a.before(), a.after(), a.hash());
-                    }
-                    if (page.size() < 1000) {
-                        break;
-                    }
-                    offset += page.size();
-                }
-            }
-            byte[] bytes = out.toByteArray();
+            byte[] bytes = AuditLogCsv.csv(audit, filter());
             return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-log.csv", "text/csv", bytes.length);
         }), "Export CSV");
 

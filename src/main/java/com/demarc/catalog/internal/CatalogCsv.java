@@ -2,6 +2,7 @@ package com.demarc.catalog.internal;
 
 import com.demarc.catalog.Domain;
 import com.demarc.catalog.Owner;
+import com.demarc.shared.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -52,23 +53,23 @@ final class CatalogCsv {
                     problems.add(line, "has " + r.size() + " fields, expected " + COLUMNS.length + ".");
                     continue;
                 }
-                String domain = r.get("domain");
+                String domain = cell(r, "domain");
                 if (!domain.isBlank() && !domains.containsKey(domain)) {
                     if (!CatalogValidator.DOMAIN_CODE.matcher(domain).matches()) {
                         problems.add(line, "domain code '" + domain + "' is not valid: use 2 to 12 capitals or digits.");
                     }
-                    if (r.get("domain_name").isBlank()) {
+                    if (cell(r, "domain_name").isBlank()) {
                         problems.add(line, "domain_name is missing for the new domain " + domain + ".");
                     }
-                    domains.put(domain, new Domain(domain, r.get("domain_name")));
+                    domains.put(domain, new Domain(domain, cell(r, "domain_name")));
                 }
-                controls.add(new CatalogDocument.ControlRow(line, r.get("code"), domain, r.get("title"),
-                        r.get("description"), parseOwner(r.get("owner"), "owner", true, line, problems),
-                        blankToNull(r.get("customer_part")), blankToNull(r.get("aws_part")),
-                        parseOwner(r.get("infrastructure"), "infrastructure", false, line, problems),
-                        parseOwner(r.get("container"), "container", false, line, problems),
-                        parseOwner(r.get("abstracted"), "abstracted", false, line, problems),
-                        list(r.get("ccm_ids")), list(r.get("nist_ids")), r.get("source_url"), list(r.get("seed"))));
+                controls.add(new CatalogDocument.ControlRow(line, cell(r, "code"), domain, cell(r, "title"),
+                        cell(r, "description"), parseOwner(cell(r, "owner"), "owner", true, line, problems),
+                        blankToNull(cell(r, "customer_part")), blankToNull(cell(r, "aws_part")),
+                        parseOwner(cell(r, "infrastructure"), "infrastructure", false, line, problems),
+                        parseOwner(cell(r, "container"), "container", false, line, problems),
+                        parseOwner(cell(r, "abstracted"), "abstracted", false, line, problems),
+                        list(cell(r, "ccm_ids")), list(cell(r, "nist_ids")), cell(r, "source_url"), list(cell(r, "seed"))));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             if (e instanceof com.demarc.shared.UserFacingException ufe) {
@@ -91,15 +92,20 @@ final class CatalogCsv {
         var format = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
         try (var printer = new CSVPrinter(out, format)) {
             for (var c : doc.controls()) {
-                printer.printRecord(c.code(), c.domain(), domainNames.getOrDefault(c.domain(), ""), c.title(),
+                printer.printRecord(SpreadsheetCells.row(c.code(), c.domain(), domainNames.getOrDefault(c.domain(), ""), c.title(),
                         c.description(), c.owner().name(), nullToEmpty(c.customerPart()), nullToEmpty(c.awsPart()),
                         c.infrastructure().name(), c.container().name(), c.abstracted().name(),
                         String.join(";", c.ccm()), String.join(";", c.nist()), nullToEmpty(c.source()),
-                        String.join(";", c.seed()));
+                        String.join(";", c.seed())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A field as written, without the formula-injection quote that {@link #write} adds. */
+    private static String cell(CSVRecord r, String column) {
+        return SpreadsheetCells.untext(r.get(column));
     }
 
     static Owner parseOwner(String value, String field, boolean defaultOwner, int line, Problems problems) {

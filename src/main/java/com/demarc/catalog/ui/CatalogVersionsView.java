@@ -26,7 +26,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.UI;
 import jakarta.annotation.security.PermitAll;
 
 import java.io.ByteArrayInputStream;
@@ -47,8 +49,13 @@ class CatalogVersionsView extends VerticalLayout {
     private final Select<ResponsibilityModel> to = new Select<>();
     private final VerticalLayout diffResult = new VerticalLayout();
 
-    CatalogVersionsView(CatalogService catalog) {
+    private final long maxImportSize;
+
+    CatalogVersionsView(CatalogService catalog,
+                        @org.springframework.beans.factory.annotation.Value("${demarc.catalog.max-import-size:5MB}")
+                        org.springframework.util.unit.DataSize maxImportSize) {
         this.catalog = catalog;
+        this.maxImportSize = maxImportSize.toBytes();
         versions.setId("versions-grid");
         versions.addColumn(ResponsibilityModel::name).setHeader("Model").setFlexGrow(2);
         versions.addColumn(ResponsibilityModel::version).setHeader("Version");
@@ -143,28 +150,66 @@ class CatalogVersionsView extends VerticalLayout {
         name.setValue("AWS Shared Responsibility Model");
         var version = new TextField("New version (CSV only)");
         var published = new DatePicker("Published (CSV only)", LocalDate.now());
-        var upload = new Upload(UploadHandler.inMemory((meta, bytes) -> {
-            String fileName = meta.fileName() == null ? "" : meta.fileName().toLowerCase(java.util.Locale.ROOT);
-            try (var reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-                ResponsibilityModel imported = fileName.endsWith(".csv")
-                        ? catalog.importCsv(reader, name.getValue(), version.getValue(), published.getValue())
-                        : catalog.importYaml(reader);
-                Notices.success("Imported " + imported.label() + ".");
-                reload();
-            } catch (UserFacingException e) {
-                Notices.error(e);
+        long max = maxImportSize;
+        var upload = new Upload(new UploadHandler() {
+            @Override
+            public void handleUploadRequest(UploadEvent event) {
+                UI ui = event.getUI();
+                String fileName = event.getFileName() == null ? "" : event.getFileName().toLowerCase(java.util.Locale.ROOT);
+                if (event.getFileSize() > max) {
+                    ui.access(() -> Notices.error(tooLarge(max)));
+                    return;
+                }
+                // read at most one byte past the limit, whatever the client declared: nothing larger is held
+                byte[] bytes;
+                try (var in = event.getInputStream()) {
+                    bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                } catch (java.io.IOException e) {
+                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was "
+                            + "imported. Import the file again.")));
+                    return;
+                }
+                if (bytes.length > max) {
+                    ui.access(() -> Notices.error(tooLarge(max)));
+                    return;
+                }
+                ui.access(() -> importFile(fileName, bytes, name.getValue(), version.getValue(), published.getValue()));
             }
-        }));
+
+            @Override
+            public long getFileSizeMax() {
+                return max;
+            }
+        });
         upload.setAcceptedFileTypes(".yaml", ".yml", ".csv");
-        upload.setMaxFileSize(5 * 1024 * 1024);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
         upload.setMaxFiles(1);
         upload.addFileRejectedListener(e -> Notices.error(new UserFacingException(
-                "That file was refused (" + e.getErrorMessage() + "): import a .yaml or .csv file under 5 MB.")));
+                "That file was refused (" + e.getErrorMessage() + "): import a .yaml or .csv file under " + (max >> 20) + " MB.")));
         var fields = new HorizontalLayout(name, version, published);
         var box = new VerticalLayout(new Paragraph("YAML holds a whole model version (its own version number). CSV holds "
                 + "the controls only: give the version here; the model summary is carried over from the newest version. "
                 + "The file is checked first and nothing is imported if anything is wrong."), fields, upload);
         box.setPadding(false);
         return box;
+    }
+
+    private void importFile(String fileName, byte[] bytes, String modelName, String version, LocalDate published) {
+        try (var reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            ResponsibilityModel imported = fileName.endsWith(".csv")
+                    ? catalog.importCsv(reader, modelName, version, published)
+                    : catalog.importYaml(reader);
+            Notices.success("Imported " + imported.label() + ".");
+            reload();
+        } catch (UserFacingException e) {
+            Notices.error(e);
+        } catch (java.io.IOException e) {
+            Notices.error(new UserFacingException("The file could not be read: nothing was imported."));
+        }
+    }
+
+    private static UserFacingException tooLarge(long max) {
+        return new UserFacingException("The file is larger than " + (max >> 20) + " MB (demarc.catalog.max-import-size): "
+                + "nothing was imported. Import a .yaml or .csv file under that size.");
     }
 }

@@ -1,5 +1,6 @@
 package com.demarc.coverage.ui;
 
+import com.demarc.shared.SpreadsheetCells;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -16,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** CSV and XLSX downloads of one dashboard table (numbers stay numbers in XLSX). */
+/** CSV and XLSX downloads of one dashboard table (numbers stay numbers in XLSX; text is neutralised against formula injection). */
 final class TableExport {
     /** A table: its headers and rows (cells are String or Number). */
     record Table(String name, List<String> headers, List<List<Object>> rows) {
@@ -49,7 +50,7 @@ final class TableExport {
         try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(t.headers().toArray(String[]::new)).get())) {
             for (var row : t.rows()) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(SpreadsheetCells::cell).toList());
             }
         }
         return out.toByteArray();
@@ -60,7 +61,7 @@ final class TableExport {
             var sheet = book.createSheet(t.name().length() > 31 ? t.name().substring(0, 31) : t.name());
             var head = sheet.createRow(0);
             for (int c = 0; c < t.headers().size(); c++) {
-                head.createCell(c).setCellValue(t.headers().get(c));
+                head.createCell(c).setCellValue(SpreadsheetCells.text(t.headers().get(c)));
             }
             for (int r = 0; r < t.rows().size(); r++) {
                 var row = sheet.createRow(r + 1);
@@ -70,7 +71,7 @@ final class TableExport {
                     if (v instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());
                     } else {
-                        row.createCell(c).setCellValue(v == null ? "" : v.toString());
+                        row.createCell(c).setCellValue(v == null ? "" : SpreadsheetCells.text(v.toString()));
                     }
                 }
             }

@@ -122,6 +122,15 @@ public class EvidenceRepository {
                 .update() == 1;
     }
 
+    /** Puts an accepted version back in the review queue (its validity changed after it was accepted). */
+    public boolean returnToReview(long versionId, String comment) {
+        return jdbc.sql("""
+                        update evidence_version set review_state = 'SUBMITTED', review_comment = :c, reviewed_by = null,
+                               reviewed_at = null, version = version + 1
+                         where id = :id and review_state = 'ACCEPTED'""")
+                .param("c", comment).param("id", versionId).update() == 1;
+    }
+
     public void touchItem(long item, String actor) {
         jdbc.sql("update evidence_item set updated_at = now(), updated_by = :a, version = version + 1 where id = :id")
                 .param("a", actor).param("id", item).update();

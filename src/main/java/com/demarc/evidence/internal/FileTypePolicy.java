@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -43,23 +44,65 @@ public class FileTypePolicy {
 
     /** Refuses names that could act as paths or break headers and logs; the name is only ever shown, never used as a path. */
     public String checkName(String fileName) {
+        return checkFileName(fileName);
+    }
+
+    /**
+     * The one check for every stored file name (evidence, attestations): refuses path separators, "..", control
+     * characters (C0, C1), Unicode format characters (bidi overrides and isolates, zero-width characters, soft
+     * hyphen, BOM), line separators, unpaired surrogates and names with nothing visible; returns the name stripped
+     * and NFC-normalised, so that one name is stored one way. Throws {@link EvidenceRefused} with what to do.
+     */
+    public static String checkFileName(String fileName) {
         if (fileName == null || fileName.isBlank()) {
             throw new EvidenceRefused("The file has no name: give it a name with an extension such as .pdf.");
         }
-        if (fileName.contains("/") || fileName.contains("\\")) {
-            throw new EvidenceRefused("The file name '" + display(fileName) + "' contains a path separator (/ or \\): "
+        String name = Normalizer.normalize(fileName, Normalizer.Form.NFC).strip();
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            if (invisibleOrControl(cp)) {
+                String which = String.format("U+%04X", cp) + (Character.getName(cp) == null ? "" : " " + Character.getName(cp))
+                        + " at position " + (name.codePointCount(0, i) + 1);
+                throw new EvidenceRefused(Character.getType(cp) == Character.CONTROL
+                        ? "The file name contains control characters (" + which + "): rename the file using ordinary characters."
+                        : "The file name contains an invisible or text-direction character (" + which + "), which can "
+                        + "make it look like another name: rename the file using only visible characters.");
+            }
+            i += Character.charCount(cp);
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            throw new EvidenceRefused("The file name '" + display(name) + "' contains a path separator (/ or \\): "
                     + "rename the file without them.");
         }
-        if (fileName.contains("..")) {
-            throw new EvidenceRefused("The file name '" + display(fileName) + "' contains '..': rename the file.");
+        if (name.contains("..")) {
+            throw new EvidenceRefused("The file name '" + display(name) + "' contains '..': rename the file.");
         }
-        if (CONTROL.matcher(fileName).find()) {
-            throw new EvidenceRefused("The file name contains control characters: rename the file using ordinary characters.");
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        if (stem.codePoints().noneMatch(FileTypePolicy::visible)) {
+            throw new EvidenceRefused("The file name has nothing visible before its extension: give the file a name "
+                    + "that says what it holds, e.g. mfa-policy.pdf.");
         }
-        if (fileName.getBytes(StandardCharsets.UTF_8).length > 255) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > 255) {
             throw new EvidenceRefused("The file name is longer than 255 bytes: shorten it.");
         }
-        return fileName.strip();
+        return name;
+    }
+
+    private static boolean invisibleOrControl(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+                || FILLERS.contains(cp) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    }
+
+    /** Letters and marks that draw nothing (Hangul and braille fillers), used to fake empty or look-alike names. */
+    private static final Set<Integer> FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5);
+
+    private static boolean visible(int cp) {
+        return !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !invisibleOrControl(cp)
+                && Character.getType(cp) != Character.NON_SPACING_MARK && Character.getType(cp) != Character.ENCLOSING_MARK;
     }
 
     /**

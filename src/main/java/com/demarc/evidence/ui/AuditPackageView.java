@@ -44,10 +44,16 @@ class AuditPackageView extends VerticalLayout {
             download.setHref(e.getValue() == null ? "" : "files/audit-package/" + e.getValue().id().value());
             download.setEnabled(e.getValue() != null);
         });
+        long maxSize = packages.maxPackageSize();
         var verify = new Upload(new UploadHandler() {
             @Override
             public void handleUploadRequest(UploadEvent event) {
                 UI ui = event.getUI();
+                if (event.getFileSize() > maxSize) {
+                    ui.access(() -> Notices.error(tooLarge(maxSize)));
+                    return;
+                }
+                // the service spools the stream to a temporary file, stops at the limit and deletes it in any case
                 try (var in = event.getInputStream()) {
                     PackageReport result = packages.verify(in);
                     ui.access(() -> show(result));
@@ -57,7 +63,14 @@ class AuditPackageView extends VerticalLayout {
                     ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: try again.")));
                 }
             }
+
+            @Override
+            public long getFileSizeMax() {
+                return maxSize;
+            }
         });
+        verify.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxSize));
+        verify.addFileRejectedListener(e -> Notices.error(tooLarge(maxSize)));
         verify.setId("package-verify");
         verify.setMaxFiles(1);
         verify.setAcceptedFileTypes(".zip");
@@ -66,18 +79,25 @@ class AuditPackageView extends VerticalLayout {
                 + "control, the AWS attestations of its inherited controls, and a manifest (CSV and JSON) of every "
                 + "control with owner, RACI, status, file, size, SHA-256, uploader and reviewer."),
                 project, download, new H3("Verify a package"),
-                new Paragraph("Drop an audit package here to check every file against its manifest."), verify, report);
+                new Paragraph("Drop an audit package here to check its signature, and every file against its manifest and against the hashes Demarc stored."), verify, report);
+    }
+
+    private static UserFacingException tooLarge(long maxSize) {
+        return new UserFacingException("The package is larger than " + (maxSize >> 20) + " MB "
+                + "(demarc.evidence.max-package-size): it was not verified. Verify a package exported for fewer controls.");
     }
 
     private void show(PackageReport result) {
         report.removeAll();
         if (result.ok()) {
-            report.add(new Paragraph("Verified: all " + result.filesChecked() + " files match the manifest."));
+            report.add(new Paragraph("Verified: the manifest is signed by this Demarc (audit key " + result.keyId()
+                    + "), and all " + result.filesChecked() + " files match the manifest and the hashes Demarc stored."));
             return;
         }
         var list = new UnorderedList();
         result.problems().forEach(p -> list.add(new ListItem(p)));
         report.add(new Paragraph("Does not verify: " + result.problems().size() + " problem(s) in "
-                + result.filesChecked() + " files listed."), list);
+                + result.filesChecked() + " files listed" + (result.signatureValid() ? "." : "; the manifest's signature "
+                + "does not prove it came from this Demarc.")), list);
     }
 }
