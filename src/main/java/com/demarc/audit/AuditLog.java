@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -199,14 +200,14 @@ public class AuditLog {
      * {@code checkpoint-every} follow the newest checkpoint (so removed checkpoints are found).
      */
     @PreAuthorize(HAS_AUDIT_READ)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // checkpoints and chain from one snapshot
     public ChainReport verify() {
         return verify(repository, signer, checkpointEvery);
     }
 
     /** {@link #verify()}, and that an exported receipt is signed by this installation's key and still matches its entry. */
     @PreAuthorize(HAS_AUDIT_READ)
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainReport verifyReceipt(String receiptJson) {
         return verifyReceipt(repository, signer, checkpointEvery, receiptJson);
     }

@@ -1,0 +1,38 @@
+package com.demarc.audit.ui;
+
+import com.demarc.support.DemarcTest;
+import com.demarc.support.TestDatabase;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit log page as an auditor sees it: the receipt export, verification that counts the signed checkpoints, and
+ * the single-role warning exactly when the app's database role could alter the log.
+ */
+@DemarcTest
+@ViewPackages(packages = "com.demarc")
+class AuditLogViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithUserDetails("auditor")
+    void auditorSeesReceiptExportVerificationAndTheRoleWarningOnlyInSingleRole() {
+        var view = navigate(AuditLogView.class);
+        assertThat($(Anchor.class, view).id("audit-receipt").getText()).isEqualTo("Export receipt");
+        test($(Button.class, view).id("audit-verify")).click();
+        assertThat($(Paragraph.class, view).id("audit-chain").getText()).startsWith("Audit log intact").contains("signed checkpoint");
+        var warnings = $(Paragraph.class, view).withId("audit-protection-warning").all();
+        if (TestDatabase.get().twoRoles()) {
+            assertThat(warnings).isEmpty();
+        } else {
+            assertThat(warnings).singleElement().extracting(Paragraph::getText).asString()
+                    .contains("can alter or delete audit log entries");
+        }
+    }
+}
