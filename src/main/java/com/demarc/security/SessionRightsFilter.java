@@ -57,6 +57,13 @@ class SessionRightsFilter extends OncePerRequestFilter {
                 log.info("Ended a session of {}: {}", user.getUsername(), why);
                 audit.recordIndependently("SESSION_ENDED", "user", user.getUsername(),
                         "Session of " + user.getUsername() + " ended: " + why);
+                // a page load lands on the login page with "your session was ended"; Vaadin's own requests and
+                // downloads go on as anonymous (Vaadin reports the expired session, downloads are refused)
+                if ("GET".equals(request.getMethod()) && request.getParameter("v-r") == null
+                        && !request.getRequestURI().startsWith(request.getContextPath() + "/files/")) {
+                    response.sendRedirect(request.getContextPath() + "/login?expired");
+                    return;
+                }
             } else if (user.securityVersion() != state.get().securityVersion()) {
                 var s = state.get();
                 var refreshed = new DemarcUser(user.id(), s.username(), s.displayName(), s.roles(), true, true, null,

@@ -175,6 +175,7 @@ class SessionRightsTest {
         var files = teamWithEvidence(Set.of(member.id()));
         var first = login(member.username(), PASSWORD);
         var second = login(member.username(), PASSWORD);
+        var third = login(member.username(), PASSWORD);
         assertThat(download(files.versionId(), first)).isEqualTo(200);
         assertThat(download(files.versionId(), second)).isEqualTo(200);
 
@@ -184,6 +185,10 @@ class SessionRightsTest {
         assertThat(download(files.versionId(), second)).isNotEqualTo(200);
         assertThat(first.isInvalid()).isTrue();
         assertThat(second.isInvalid()).isTrue();
+        // a page load of an ended session lands on the login page, which says the session was ended
+        assertThat(mvc.perform(get("/").session(third)).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/login?expired");
+        assertThat(third.isInvalid()).isTrue();
 
         // the user's own password change: this session carries on, the other one ends
         var mine = login(member.username(), "amber kettle orchard 77");

@@ -85,6 +85,12 @@ class UserEditorDialog extends Dialog {
             accessUntil.setValue(organization.accessUntil(account.id()).orElse(null));
             var scope = organization.auditorScope(account.id());
             auditScope.setValue(allTeams.stream().filter(t -> scope.contains(t.id())).collect(Collectors.toSet()));
+            // separation of duties (enforced by the service): one's own roles and account are another admin's to change
+            if (com.demarc.shared.Actors.current().map(u -> u.id() == account.id().value()).orElse(false)) {
+                roles.setReadOnly(true);
+                roles.setHelperText("Your own roles are changed by another administrator.");
+                enabled.setReadOnly(true);
+            }
             boolean auditor = account.roles().contains(Role.AUDITOR);
             accessUntil.setVisible(auditor);
             auditScope.setVisible(auditor);
