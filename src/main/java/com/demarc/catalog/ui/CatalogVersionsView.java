@@ -160,16 +160,15 @@ class CatalogVersionsView extends VerticalLayout {
                     ui.access(() -> Notices.error(tooLarge(max)));
                     return;
                 }
-                // read at most one byte past the limit, whatever the client declared: nothing larger is held
                 byte[] bytes;
                 try (var in = event.getInputStream()) {
-                    bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                    bytes = readAtMost(in, max);
                 } catch (java.io.IOException e) {
                     ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was "
                             + "imported. Import the file again.")));
                     return;
                 }
-                if (bytes.length > max) {
+                if (bytes == null) {
                     ui.access(() -> Notices.error(tooLarge(max)));
                     return;
                 }
@@ -206,6 +205,15 @@ class CatalogVersionsView extends VerticalLayout {
         } catch (java.io.IOException e) {
             Notices.error(new UserFacingException("The file could not be read: nothing was imported."));
         }
+    }
+
+    /**
+     * The stream's bytes, or null when it holds more than {@code max}: reads at most one byte past the limit, whatever
+     * the client declared, so nothing larger is ever held.
+     */
+    static byte[] readAtMost(java.io.InputStream in, long max) throws java.io.IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        return bytes.length > max ? null : bytes;
     }
 
     private static UserFacingException tooLarge(long max) {
