@@ -8,7 +8,6 @@ import com.demarc.project.OwnerChange;
 import com.demarc.project.Project;
 import com.demarc.project.ProjectDraft;
 import com.demarc.project.ProjectService;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,7 +17,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.data.binder.ValidationException;
 
 import java.util.List;
 import java.util.Set;
@@ -63,20 +61,13 @@ public class ProjectDialog extends Dialog {
         }
         add(form, preview);
 
-        var saveButton = new Button(previewServices == null ? "Create project" : "Save", e -> {
-            ProjectDraft entered;
-            try {
-                entered = form.writeRecord();
-            } catch (ValidationException invalid) {
-                Notices.error(new UserFacingException("Nothing was saved: correct the marked fields.",
-                        invalid.getValidationErrors().stream().map(v -> v.getErrorMessage()).toList()));
-                return;
-            }
-            var saved = save.apply(entered);
-            Notices.success("Project " + saved.name() + " saved.");
-            onSaved.accept(saved);
-            close();
-        });
+        var saveButton = new Button(previewServices == null ? "Create project" : "Save",
+                e -> Notices.written(form::writeRecord).ifPresent(entered -> {
+                    var saved = save.apply(entered);
+                    Notices.success("Project " + saved.name() + " saved.");
+                    onSaved.accept(saved);
+                    close();
+                }));
         saveButton.setId("project-save");
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), saveButton);

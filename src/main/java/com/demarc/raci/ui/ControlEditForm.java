@@ -44,12 +44,16 @@ class ControlEditForm extends Composite<Div> {
         getContent().add(statusForm);
 
         binder.forField(status).asRequired("Choose a status.").bind("status");
-        binder.forField(justification)
+        var justificationBinding = binder.forField(justification)
                 .withValidator((value, context) -> status.getValue() != Status.NOT_APPLICABLE || !value.isBlank()
                         ? ValidationResult.ok()
                         : ValidationResult.error("Say why the control does not apply: a justification is required for Not applicable."))
                 .bind("justification");
-        status.addValueChangeListener(e -> binder.validate());
+        status.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                justificationBinding.validate();
+            }
+        });
         binder.forField(due).bind("dueDate");
         binder.forField(notes).withValidator(n -> n.length() <= 4000, "Notes: keep them under 4,000 characters.")
                 .bind("notes");
@@ -61,7 +65,7 @@ class ControlEditForm extends Composite<Div> {
             rules.addClassName("history-list");
             getContent().add(new H4("RACI"), rules, raci);
             raciBinding = raciBinding.withValidator((entries, context) -> {
-                var problems = RaciRules.violations(entries);
+                var problems = RaciRules.violations(entries == null ? List.of() : entries);
                 return problems.isEmpty() ? ValidationResult.ok() : ValidationResult.error(String.join(" ", problems));
             });
         } else {

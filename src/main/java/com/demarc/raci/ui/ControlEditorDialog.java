@@ -10,7 +10,6 @@ import com.demarc.raci.Assignee;
 import com.demarc.raci.ControlEdit;
 import com.demarc.raci.Raci;
 import com.demarc.raci.RaciService;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.data.binder.ValidationException;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,20 +71,12 @@ class ControlEditorDialog extends Dialog {
         }
         add(history(content.history()));
 
-        var saveButton = new Button("Save", e -> {
-            ControlEdit edit;
-            try {
-                edit = form.writeRecord();
-            } catch (ValidationException invalid) {
-                Notices.error(new UserFacingException("Nothing was saved: correct the marked fields.",
-                        invalid.getValidationErrors().stream().map(v -> v.getErrorMessage()).toList()));
-                return;
-            }
+        var saveButton = new Button("Save", e -> Notices.written(form::writeRecord).ifPresent(edit -> {
             var saved = save.apply(edit);
             Notices.success(saved.code() + " saved.");
             onSaved.run();
             close();
-        });
+        }));
         saveButton.setId("control-save");
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveButton.setVisible(content.editable());

@@ -23,6 +23,7 @@ class RaciField extends CustomField<List<RaciEntry>> {
     private final List<Assignee> peopleAndTeams;
 
     RaciField(List<Assignee> people, List<Assignee> teams) {
+        super(List.of());
         this.people = List.copyOf(people);
         var all = new ArrayList<>(people);
         all.addAll(teams);

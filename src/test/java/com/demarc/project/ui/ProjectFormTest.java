@@ -28,7 +28,7 @@ class ProjectFormTest {
         field(form, "project-accounts").setValue("12345, 123456789012");
 
         assertThatThrownBy(form::writeRecord).isInstanceOfSatisfying(ValidationException.class, e ->
-                assertThat(e.getValidationErrors()).extracting(v -> v.getErrorMessage()).contains(
+                assertThat(e.getFieldValidationErrors()).extracting(v -> v.getMessage().orElse("")).contains(
                         "Choose the team that owns the project.", "Give the project a name.",
                         "AWS account ids have 12 digits; separate several with commas."));
         assertThat(field(form, "project-name").isInvalid()).isTrue();

@@ -68,6 +68,13 @@ class MainErrorHandlerTest extends SpringBrowserlessTest {
                 .contains("Your role or team does not allow this").doesNotContain("Exception");
     }
 
+    @Test
+    @WithUserDetails("bob")
+    void anAddressThatIsNoPageShowsDemarcsNotFoundPage() {
+        navigate("no-such-page", NotFoundView.class);
+        assertThat($(H2.class).first().getText()).isEqualTo("Not found");
+    }
+
     private String lastNotice() {
         var notices = $(Notification.class).all();
         assertThat(notices).isNotEmpty();
