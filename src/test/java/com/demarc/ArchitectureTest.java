@@ -1,9 +1,15 @@
 package com.demarc;
 
+import com.demarc.shared.UserFacingException;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
 import org.junit.jupiter.api.Test;
@@ -11,11 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layering rules of CONVENTIONS.md, checked on the compiled classes. */
+/** The layering rules of ../shared/CONVENTIONS.md, checked on the compiled classes. */
 class ArchitectureTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -41,6 +49,45 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..ui..").and().resideOutsideOfPackage("com.demarc")
                 .and().areNotAnnotatedWith(Configuration.class)
                 .should().dependOnClassesThat().areAssignableTo(Component.class)
+                .check(CLASSES);
+    }
+
+    /**
+     * Views do not catch {@code UserFacingException} (nor {@code ConcurrentEditException}): refusals reach the one
+     * session error handler ({@code shared.ui.MainErrorHandler}), which shows them the same way everywhere.
+     * TEMPORARY allow-list: views other engineers are rewriting in parallel; remove each entry once its catches are gone
+     * after the merge (issue 12). CatalogVersionsView only for its import upload handler.
+     */
+    static final Set<String> STILL_CATCHING = Set.of(
+            "com.demarc.evidence.ui.EvidenceView",
+            "com.demarc.evidence.ui.AttestationsView",
+            "com.demarc.evidence.ui.AuditPackageView",
+            "com.demarc.audit.ui.AuditLogView",
+            "com.demarc.catalog.ui.CatalogVersionsView");
+
+    @Test
+    void viewsDoNotCatchUserFacingExceptions() {
+        classes().that().resideInAPackage("..ui..")
+                .and(new DescribedPredicate<JavaClass>("are not on the temporary allow-list") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        return !STILL_CATCHING.contains(c.getName().replaceFirst("\\$.*", ""));
+                    }
+                })
+                .should(new ArchCondition<JavaClass>("not catch UserFacingException") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        for (var unit : c.getCodeUnits()) {
+                            for (var block : unit.getTryCatchBlocks()) {
+                                if (block.getCaughtThrowables().stream().anyMatch(t -> t.isAssignableTo(UserFacingException.class))) {
+                                    events.add(SimpleConditionEvent.violated(c, c.getName() + " catches UserFacingException in "
+                                            + unit.getName() + " " + block.getSourceCodeLocation()
+                                            + ": let the session error handler show it (MainErrorHandler)"));
+                                }
+                            }
+                        }
+                    }
+                })
                 .check(CLASSES);
     }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries of CONVENTIONS.md hold: no cycles, no reaching into another module's internals. */
+/** The module boundaries of ../shared/CONVENTIONS.md hold: no cycles, no reaching into another module's internals. */
 class ModularityTest {
     static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.demarc.shared.Permissions.HAS_PROJECT_EDIT;
 import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
 import static com.demarc.shared.Permissions.HAS_RACI_EDIT;
 
@@ -71,6 +72,33 @@ public class RaciService {
         repository.replace(id, entries);
         projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
         return raci(id);
+    }
+
+    /**
+     * Saves one edit of a project control — RACI, status, justification, due date and notes — in one transaction:
+     * a refused part (a broken RACI rule, Not applicable without a justification, a stale edit) saves nothing.
+     * Only the parts that differ from what is stored are written (and appear in the history).
+     */
+    @PreAuthorize(HAS_PROJECT_EDIT + " and " + HAS_RACI_EDIT)
+    @Transactional
+    public ProjectControl saveControl(ProjectControlId id, long expectedVersion, ControlEdit edit) {
+        var control = projects.control(id);
+        long version = expectedVersion;
+        if (!sameEntries(raci(id).entries(), edit.raci())) {
+            setRaci(id, version, edit.raci());
+            control = projects.control(id);
+            version = control.version();
+        }
+        if (edit.changesStatusOf(control)) {
+            control = projects.setStatus(id, version, edit.status(), edit.justification(), edit.dueDate(), edit.notes());
+        }
+        return control;
+    }
+
+    private static boolean sameEntries(List<RaciEntry> a, List<RaciEntry> b) {
+        java.util.function.Function<RaciEntry, String> key = e -> e.role() + ":" + e.assignee().user() + ":" + e.assignee().team();
+        return a.stream().map(key).collect(java.util.stream.Collectors.toSet())
+                .equals(b.stream().map(key).collect(java.util.stream.Collectors.toSet()));
     }
 
     @PreAuthorize(HAS_PROJECT_READ)

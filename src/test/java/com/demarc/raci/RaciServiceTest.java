@@ -104,6 +104,51 @@ class RaciServiceTest {
         });
     }
 
+    /** The control editor's save is one action: a refused status must not leave the new RACI behind (issue 12). */
+    @Test
+    @WithUserDetails("manager")
+    void aRefusedStatusLeavesTheRaciUnchanged() {
+        var row = fixtures.row(fixtures.project("Payments", "One action", "EC2"), "SRM-IAM-02");
+        raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(team("Payments"))));
+        var before = fresh(row);
+        var edit = new ControlEdit(com.demarc.project.Status.NOT_APPLICABLE, "  ", null, "new notes",
+                List.of(a(person("manager")), r(person("alice"))));
+
+        assertThatThrownBy(() -> raci.saveControl(row.id(), before.version(), edit))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("justification is required");
+
+        var after = fresh(row);
+        assertThat(raci.raci(row.id()).names(RaciRole.A)).isEqualTo("Alice Anders");
+        assertThat(raci.raci(row.id()).names(RaciRole.R)).isEqualTo("Payments (team)");
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.status()).isEqualTo(before.status());
+        assertThat(after.notes()).isEqualTo(before.notes());
+        assertThat(projects.history(row.id())).filteredOn(e -> e.field().equals("RACI")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'RACI_CHANGED' and entity_id = :id")
+                .param("id", String.valueOf(row.id().value())).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aControlEditSavesRaciAndStatusTogetherAndOnlyWhatChanged() {
+        var row = fixtures.row(fixtures.project("Payments", "Both parts", "EC2"), "SRM-IAM-02");
+        var saved = raci.saveControl(row.id(), row.version(), new ControlEdit(com.demarc.project.Status.IN_PROGRESS,
+                "", row.dueDate(), "started", List.of(a(person("alice")), r(team("Payments")))));
+        assertThat(saved.status()).isEqualTo(com.demarc.project.Status.IN_PROGRESS);
+        assertThat(saved.notes()).isEqualTo("started");
+        assertThat(raci.raci(row.id()).owned()).isTrue();
+
+        // saving the same values again writes nothing: no new history, same version
+        var unchanged = raci.saveControl(row.id(), saved.version(), ControlEdit.of(saved, raci.raci(row.id())));
+        assertThat(unchanged.version()).isEqualTo(saved.version());
+        assertThat(projects.history(row.id())).filteredOn(e -> e.field().equals("RACI")).hasSize(1);
+
+        // a stale edit of either part is refused
+        assertThatThrownBy(() -> raci.saveControl(row.id(), row.version(), new ControlEdit(
+                com.demarc.project.Status.IMPLEMENTED, "", null, "", List.of(a(person("alice")), r(team("Payments"))))))
+                .isInstanceOf(ConcurrentEditException.class);
+    }
+
     @Test
     @WithUserDetails("manager")
     void awsOwnedRowsNeedNoRaci() {

@@ -84,15 +84,11 @@ class OrganisationControlDialog extends Dialog {
                     title.getValue(), description.getValue(), owner.getValue(), customerPart.getValue(),
                     awsPart.getValue(), infrastructure.getValue(), container.getValue(), abstracted.getValue(),
                     ids(ccm.getValue()), ids(nist.getValue()), source.getValue());
-            try {
-                var saved = existing == null ? catalog.createOrganisationControl(draft)
-                        : catalog.updateOrganisationControl(existing.id(), existing.version(), draft);
-                Notices.success("Control " + saved.code() + " saved.");
-                onSaved.run();
-                close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            var saved = existing == null ? catalog.createOrganisationControl(draft)
+                    : catalog.updateOrganisationControl(existing.id(), existing.version(), draft);
+            Notices.success("Control " + saved.code() + " saved.");
+            onSaved.run();
+            close();
         });
         save.setId("org-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

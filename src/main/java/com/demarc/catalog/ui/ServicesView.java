@@ -73,18 +73,14 @@ class ServicesView extends VerticalLayout {
         }
         dialog.add(new FormLayout(code, name, category));
         var save = new Button("Save", e -> {
-            try {
-                if (service == null) {
-                    catalog.addService(code.getValue(), name.getValue(), category.getValue());
-                } else {
-                    catalog.updateService(service.id(), service.version(), name.getValue(), category.getValue());
-                }
-                Notices.success("Service saved.");
-                grid.setItems(catalog.services());
-                dialog.close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
+            if (service == null) {
+                catalog.addService(code.getValue(), name.getValue(), category.getValue());
+            } else {
+                catalog.updateService(service.id(), service.version(), name.getValue(), category.getValue());
             }
+            Notices.success("Service saved.");
+            grid.setItems(catalog.services());
+            dialog.close();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);

@@ -10,6 +10,9 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
 
 /** An Apache ECharts chart (the {@code demarc-chart} web component in frontend/), configured with an option JSON. */
 @Tag("demarc-chart")
@@ -23,8 +26,9 @@ class Chart extends Component implements HasSize {
         setHeight(height);
     }
 
-    void setOption(String json) {
-        getElement().setAttribute("option", json);
+    /** The ECharts option as maps and lists of strings, numbers, booleans and dates, written as JSON by Jackson. */
+    void setOption(Map<String, ?> option) {
+        getElement().setAttribute("option", JsonMapper.shared().writeValueAsString(option));
     }
 
     Registration addClickListener(ComponentEventListener<ClickEvent> listener) {

@@ -1,6 +1,5 @@
 package com.demarc.coverage.ui;
 
-import com.demarc.shared.Json;
 
 import com.demarc.coverage.Coverage;
 import com.vaadin.flow.component.Composite;
@@ -128,7 +127,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
                         "No attestation", "Expiring", "Overdue"), rows);
     }
 
-    private static String option(List<Coverage> data) {
+    private static Map<String, Object> option(List<Coverage> data) {
         var labels = data.stream().map(Coverage::label).toList();
         List<Object> series = new ArrayList<>();
         for (int s = 0; s < SERIES.size(); s++) {
@@ -142,7 +141,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
                         default -> c.attestationMissing();
                     }).toList()));
         }
-        return Json.of(Map.of(
+        return Map.of(
                 "animation", false,
                 "tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")),
                 "legend", Map.of("top", 0),
@@ -150,6 +149,6 @@ class CoveragePanel extends Composite<VerticalLayout> {
                 "xAxis", Map.of("type", "value"),
                 "yAxis", Map.of("type", "category", "inverse", true, "data", labels,
                         "axisLabel", Map.of("width", 260, "overflow", "truncate")),
-                "series", series));
+                "series", series);
     }
 }

@@ -1,6 +1,5 @@
 package com.demarc.coverage.ui;
 
-import com.demarc.shared.Json;
 
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageService;
@@ -156,14 +155,14 @@ class DashboardView extends VerticalLayout {
             }
         }
         var chart = new Chart("heatmap-chart", Math.max(200, 80 + 30 * names.size()) + "px");
-        chart.setOption(Json.of(Map.of("animation", false, "tooltip", Map.of("position", "top"),
+        chart.setOption(Map.of("animation", false, "tooltip", Map.of("position", "top"),
                 "grid", Map.of("left", 8, "right", 16, "top", 8, "bottom", 56, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", domains),
                 "yAxis", Map.of("type", "category", "data", names),
                 "visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
                         "bottom", 0, "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#2e8b57"))),
                 "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
-                        "label", Map.of("show", true))))));
+                        "label", Map.of("show", true)))));
         chart.addClickListener(e -> heat.cells().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
                 .ifPresent(c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.domainCode(), null, null),
                         "Not covered in domain " + c.domainCode(), null)));
@@ -213,10 +212,10 @@ class DashboardView extends VerticalLayout {
         var chart = new Chart("trend-chart", "260px");
         List<Object> series = new ArrayList<>();
         byOwner.forEach((owner, values) -> series.add(Map.of("name", ownerLabel(owner), "type", "line", "data", values)));
-        chart.setOption(Json.of(Map.of("animation", false, "tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0),
+        chart.setOption(Map.of("animation", false, "tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0),
                 "grid", Map.of("left", 8, "right", 16, "top", 32, "bottom", 8, "containLabel", true),
                 "xAxis", Map.of("type", "category", "data", days), "yAxis", Map.of("type", "value", "min", 0, "max", 100),
-                "series", series)));
+                "series", series));
         var grid = new Grid<TrendPoint>();
         grid.setId("trend-table");
         grid.addColumn(TrendPoint::day).setHeader("Day");

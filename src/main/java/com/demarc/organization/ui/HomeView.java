@@ -58,14 +58,10 @@ class HomeView extends VerticalLayout {
         var change = new Button("Change password");
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         change.addClickListener(e -> {
-            try {
-                organization.changeOwnPassword(current.getValue(), next.getValue());
-                current.clear();
-                next.clear();
-                Notices.success("Your password was changed.");
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            organization.changeOwnPassword(current.getValue(), next.getValue());
+            current.clear();
+            next.clear();
+            Notices.success("Your password was changed.");
         });
         var form = new FormLayout(current, next, change);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));

@@ -18,13 +18,9 @@ class PasswordResetDialog extends Dialog {
         password.setWidthFull();
         add(password);
         var save = new Button("Set password", e -> {
-            try {
-                organization.resetPassword(account.id(), password.getValue());
-                Notices.success("Password of " + account.username() + " changed.");
-                close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            organization.resetPassword(account.id(), password.getValue());
+            Notices.success("Password of " + account.username() + " changed.");
+            close();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), save);

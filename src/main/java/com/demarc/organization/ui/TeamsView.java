@@ -71,18 +71,14 @@ class TeamsView extends VerticalLayout {
         dialog.setWidth("32rem");
         var save = new Button("Save", e -> {
             Set<UserId> memberIds = members.getValue().stream().map(UserRef::id).collect(Collectors.toSet());
-            try {
-                if (team == null) {
-                    organization.createTeam(name.getValue(), description.getValue(), memberIds);
-                } else {
-                    organization.updateTeam(team.id(), team.version(), name.getValue(), description.getValue(), memberIds);
-                }
-                Notices.success("Team " + name.getValue().strip() + " saved.");
-                grid.setItems(organization.findTeams());
-                dialog.close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
+            if (team == null) {
+                organization.createTeam(name.getValue(), description.getValue(), memberIds);
+            } else {
+                organization.updateTeam(team.id(), team.version(), name.getValue(), description.getValue(), memberIds);
             }
+            Notices.success("Team " + name.getValue().strip() + " saved.");
+            grid.setItems(organization.findTeams());
+            dialog.close();
         });
         save.setId("team-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -116,18 +116,14 @@ class UserEditorDialog extends Dialog {
         teams.getValue().forEach(t -> teamIds.add(t.id()));
         var draft = new UserDraft(username.getValue(), displayName.getValue(), email.getValue(), enabled.getValue(),
                 selectedRoles, teamIds);
-        try {
-            var saved = account == null ? organization.createUser(draft, password.getValue())
-                    : organization.updateUser(account.id(), account.version(), draft);
-            if (selectedRoles.contains(Role.AUDITOR)) {
-                organization.setAuditorAccess(saved.id(), accessUntil.getValue(),
-                        auditScope.getValue().stream().map(Team::id).collect(Collectors.toSet()));
-            }
-            Notices.success("User " + saved.username() + " saved.");
-            onSaved.run();
-            close();
-        } catch (UserFacingException e) {
-            Notices.error(e);
+        var saved = account == null ? organization.createUser(draft, password.getValue())
+                : organization.updateUser(account.id(), account.version(), draft);
+        if (selectedRoles.contains(Role.AUDITOR)) {
+            organization.setAuditorAccess(saved.id(), accessUntil.getValue(),
+                    auditScope.getValue().stream().map(Team::id).collect(Collectors.toSet()));
         }
+        Notices.success("User " + saved.username() + " saved.");
+        onSaved.run();
+        close();
     }
 }

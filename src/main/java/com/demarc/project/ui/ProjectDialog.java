@@ -8,105 +8,73 @@ import com.demarc.project.OwnerChange;
 import com.demarc.project.Project;
 import com.demarc.project.ProjectDraft;
 import com.demarc.project.ProjectService;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Creates or edits a project. Changing its services shows, before saving, which controls change owner
- * ("adding EC2 makes guest OS patching yours").
+ * ("adding EC2 makes guest OS patching yours"). Saving hands the draft to one callback (one service call).
  */
 public class ProjectDialog extends Dialog {
-    private final ProjectService projects;
-    private final Project existing;
-    private final Select<Team> team = new Select<>();
-    private final TextField name = new TextField("Name");
-    private final TextArea description = new TextArea("Description");
-    private final TextField accounts = new TextField("AWS account ids");
-    private final MultiSelectComboBox<AwsService> services = new MultiSelectComboBox<>("AWS services used");
     private final Div preview = new Div();
 
-    public ProjectDialog(ProjectService projects, CatalogService catalog, OrganizationService organization,
-                         Project existing, Consumer<Project> onSaved) {
-        this.projects = projects;
-        this.existing = existing;
-        setHeaderTitle(existing == null ? "New project" : "Edit " + existing.name());
-        setWidth("44rem");
-
+    /** Opens the dialog for a new project ({@code existing} null) or an edit, wired to {@link ProjectService}. */
+    public static void open(ProjectService projects, CatalogService catalog, OrganizationService organization,
+                            Project existing, Consumer<Project> onSaved) {
         var editable = projects.editableTeams();
         var teams = organization.teamDirectory().stream()
                 .filter(t -> editable.isEmpty() || editable.get().contains(t.id())).toList();
-        team.setLabel("Team");
-        team.setItems(teams);
-        team.setItemLabelGenerator(Team::name);
-        team.setId("project-team");
-        name.setId("project-name");
-        accounts.setHelperText("12-digit ids, separated by commas");
-        accounts.setId("project-accounts");
-        var all = catalog.services();
-        services.setItems(all);
-        services.setItemLabelGenerator(s -> s.name() + " (" + s.category().label().toLowerCase(java.util.Locale.ROOT) + ")");
-        services.setId("project-services");
-        if (existing != null) {
-            teams.stream().filter(t -> t.id().equals(existing.teamId())).findFirst().ifPresent(team::setValue);
-            name.setValue(existing.name());
-            description.setValue(existing.description());
-            accounts.setValue(String.join(", ", existing.awsAccountIds()));
-            var ids = existing.services().stream().map(AwsService::id).collect(Collectors.toSet());
-            services.setValue(all.stream().filter(s -> ids.contains(s.id())).collect(Collectors.toSet()));
-            services.addValueChangeListener(e -> showPreview());
-        } else if (teams.size() == 1) {
-            team.setValue(teams.get(0));
+        ProjectDraft draft = existing == null
+                ? new ProjectDraft(teams.size() == 1 ? teams.get(0).id() : null, "", "", List.of(), Set.of())
+                : new ProjectDraft(existing.teamId(), existing.name(), existing.description(), existing.awsAccountIds(),
+                        existing.services().stream().map(AwsService::id).collect(Collectors.toSet()));
+        Function<ProjectDraft, Project> save = existing == null ? projects::create
+                : d -> projects.update(existing.id(), existing.version(), d);
+        Function<Set<Long>, List<OwnerChange>> previewServices = existing == null ? null
+                : ids -> projects.previewServices(existing.id(), ids);
+        new ProjectDialog(existing == null ? "New project" : "Edit " + existing.name(), teams, catalog.services(), draft,
+                previewServices, save, onSaved).open();
+    }
+
+    ProjectDialog(String title, List<Team> teams, List<AwsService> services, ProjectDraft draft,
+                  Function<Set<Long>, List<OwnerChange>> previewServices, Function<ProjectDraft, Project> save,
+                  Consumer<Project> onSaved) {
+        setHeaderTitle(title);
+        setWidth("44rem");
+        var form = new ProjectForm(teams, services);
+        form.readRecord(draft);
+        if (previewServices != null) {
+            form.onServicesChanged(() -> showPreview(previewServices.apply(form.pickedServiceIds())));
         }
-        var form = new FormLayout(team, name, description, accounts, services);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, preview);
 
-        var save = new Button(existing == null ? "Create project" : "Save", e -> {
-            try {
-                var saved = existing == null ? projects.create(draft())
-                        : projects.update(existing.id(), existing.version(), draft());
-                Notices.success("Project " + saved.name() + " saved.");
-                onSaved.accept(saved);
-                close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
-        });
-        save.setId("project-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        var saveButton = new Button(previewServices == null ? "Create project" : "Save",
+                e -> Notices.written(form::writeRecord).ifPresent(entered -> {
+                    var saved = save.apply(entered);
+                    Notices.success("Project " + saved.name() + " saved.");
+                    onSaved.accept(saved);
+                    close();
+                }));
+        saveButton.setId("project-save");
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), saveButton);
     }
 
-    private ProjectDraft draft() {
-        List<String> ids = Arrays.stream(accounts.getValue().split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
-        Set<Long> serviceIds = services.getValue().stream().map(AwsService::id).collect(Collectors.toSet());
-        return new ProjectDraft(team.getValue() == null ? null : team.getValue().id(), name.getValue(),
-                description.getValue(), ids, serviceIds);
-    }
-
-    private void showPreview() {
+    private void showPreview(List<OwnerChange> changes) {
         preview.removeAll();
-        var ids = services.getValue().stream().map(AwsService::id).collect(Collectors.toSet());
-        List<OwnerChange> changes = projects.previewServices(existing.id(), ids);
         if (changes.isEmpty()) {
             preview.add(new Paragraph("No control changes owner with these services."));
             return;

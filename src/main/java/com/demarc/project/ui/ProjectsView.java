@@ -45,8 +45,8 @@ class ProjectsView extends VerticalLayout {
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         var editable = projects.editableTeams();
         if (editable.isEmpty() || !editable.get().isEmpty()) {
-            var create = new Button("New project", VaadinIcon.PLUS.create(), e -> new ProjectDialog(projects, catalog,
-                    organization, null, p -> getUI().ifPresent(ui -> ui.navigate("projects/" + p.id().value()))).open());
+            var create = new Button("New project", VaadinIcon.PLUS.create(), e -> ProjectDialog.open(projects, catalog,
+                    organization, null, p -> getUI().ifPresent(ui -> ui.navigate("projects/" + p.id().value()))));
             create.setId("new-project");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(create);

@@ -35,16 +35,16 @@ class BulkAssignDialog extends Dialog {
         role.setItemLabelGenerator(r -> r == RaciRole.A ? "Accountable (replaces the current one)" : "Responsible (added)");
         role.setValue(RaciRole.A);
         role.setId("bulk-role");
-        var who = new ComboBox<ControlEditorDialog.Choice>("Person or team");
+        var who = new ComboBox<Assignee>("Person or team");
         who.setId("bulk-who");
         var people = organization.owners().stream()
-                .map(u -> new ControlEditorDialog.Choice(Assignee.person(u.id(), u.displayName()))).toList();
+                .map(u -> Assignee.person(u.id(), u.displayName())).toList();
         var teams = organization.teamDirectory().stream()
-                .map(t -> new ControlEditorDialog.Choice(Assignee.team(t.id(), t.name() + " (team)"))).toList();
-        List<ControlEditorDialog.Choice> all = new ArrayList<>(people);
+                .map(t -> Assignee.team(t.id(), t.name() + " (team)")).toList();
+        List<Assignee> all = new ArrayList<>(people);
         all.addAll(teams);
         who.setItems(people);
-        who.setItemLabelGenerator(ControlEditorDialog.Choice::label);
+        who.setItemLabelGenerator(Assignee::label);
         role.addValueChangeListener(e -> who.setItems(e.getValue() == RaciRole.A ? people : all));
         add(new Paragraph("AWS-owned controls are skipped. If the person already holds another letter on a control, "
                 + "nothing is changed and the conflicts are listed."), role, who);
@@ -53,14 +53,10 @@ class BulkAssignDialog extends Dialog {
                 Notices.error(new UserFacingException("Choose a person or team."));
                 return;
             }
-            try {
-                var result = raci.bulkAssign(projects, codes, role.getValue(), who.getValue().assignee());
-                Notices.success(result.summary());
-                onDone.run();
-                close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            var result = raci.bulkAssign(projects, codes, role.getValue(), who.getValue());
+            Notices.success(result.summary());
+            onDone.run();
+            close();
         });
         apply.setId("bulk-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -93,8 +93,8 @@ class MyResponsibilitiesView extends VerticalLayout {
             }
             return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream().map(Row::of);
         }, q -> raci.countMyResponsibilities(ra));
-        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization,
-                projects.control(new ProjectControlId(e.getItem().id())), () -> grid.getDataProvider().refreshAll()).open());
+        grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization,
+                projects.control(new ProjectControlId(e.getItem().id())), () -> grid.getDataProvider().refreshAll()));
         grid.setSizeFull();
         grid.setPageSize(25); // a screenful or two; every row sent stays in the session until scrolled away
         return grid;

@@ -77,8 +77,8 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         matrix.showProject(p.id());
         if (projects.canEdit(p.id())) {
             var actions = new HorizontalLayout();
-            actions.add(new Button("Edit project", VaadinIcon.EDIT.create(), e -> new ProjectDialog(projects, catalog,
-                    organization, projects.project(p.id()), saved -> reload(p.id())).open()));
+            actions.add(new Button("Edit project", VaadinIcon.EDIT.create(), e -> ProjectDialog.open(projects, catalog,
+                    organization, projects.project(p.id()), saved -> reload(p.id()))));
             var latest = catalog.latestModel();
             if (!latest.id().equals(p.modelId())) {
                 actions.add(new Button("Upgrade to " + latest.label(), VaadinIcon.ARROW_UP.create(), e -> upgrade(p, latest)));
@@ -92,12 +92,8 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                     e -> new TemplateDialog(raci, projects, p, matrix::refresh).open());
             actions.add(bulk, templates);
             actions.add(new Button(p.archived() ? "Restore" : "Archive", e -> {
-                try {
-                    projects.setArchived(p.id(), p.version(), !p.archived());
-                    reload(p.id());
-                } catch (UserFacingException ex) {
-                    Notices.error(ex);
-                }
+                projects.setArchived(p.id(), p.version(), !p.archived());
+                reload(p.id());
             }));
             add(actions);
         }
@@ -114,13 +110,9 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         dialog.setCancelable(true);
         dialog.setConfirmText("Upgrade");
         dialog.addConfirmListener(e -> {
-            try {
-                projects.upgrade(p.id(), p.version(), target.id());
-                Notices.success(p.name() + " now follows " + target.label() + ".");
-                reload(p.id());
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            projects.upgrade(p.id(), p.version(), target.id());
+            Notices.success(p.name() + " now follows " + target.label() + ".");
+            reload(p.id());
         });
         dialog.open();
     }

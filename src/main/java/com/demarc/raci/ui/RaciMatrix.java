@@ -97,8 +97,8 @@ class RaciMatrix extends Composite<VerticalLayout> {
                 r -> r.unowned() ? String.join(", ", r.raci().gaps()) : r.control().overdue(projects.today()) ? "Overdue" : ""))
                 .setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()));
-        grid.addItemClickListener(e -> new ControlEditorDialog(projects, raci, organization, e.getItem().control(),
-                this::refresh).open());
+        grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization, e.getItem().control(),
+                this::refresh));
         grid.setSizeFull();
 
         var filters = new HorizontalLayout(domain, owner, status, text, unowned);

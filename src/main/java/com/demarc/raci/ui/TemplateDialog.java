@@ -39,13 +39,9 @@ class TemplateDialog extends Dialog {
         var name = new TextField("Template name");
         name.setPlaceholder(source.name() + " RACI");
         var save = new Button("Save this project's RACI as a template", e -> {
-            try {
-                var t = raci.saveTemplate(source.id(), name.getValue());
-                Notices.success("Template " + t.name() + " saved with " + t.entries() + " assignments.");
-                close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            var t = raci.saveTemplate(source.id(), name.getValue());
+            Notices.success("Template " + t.name() + " saved with " + t.entries() + " assignments.");
+            close();
         });
         var saveRow = new HorizontalLayout(name, save);
         saveRow.setAlignItems(HorizontalLayout.Alignment.BASELINE);
@@ -76,26 +72,22 @@ class TemplateDialog extends Dialog {
     private void run(RaciService raci, String mode, RaciTemplate template, Project source, Set<Project> targets,
                      boolean apply, Runnable onDone) {
         preview.removeAll();
-        try {
-            Set<ProjectId> ids = targets.stream().map(Project::id).collect(Collectors.toSet());
-            BulkResult result;
-            if (mode.equals("A template")) {
-                if (template == null) {
-                    throw new UserFacingException("Choose a template.");
-                }
-                result = apply ? raci.applyTemplate(template.id(), ids) : raci.previewTemplate(template.id(), ids);
-            } else {
-                result = apply ? raci.copyRaci(source.id(), ids) : raci.previewCopy(source.id(), ids);
+        Set<ProjectId> ids = targets.stream().map(Project::id).collect(Collectors.toSet());
+        BulkResult result;
+        if (mode.equals("A template")) {
+            if (template == null) {
+                throw new UserFacingException("Choose a template.");
             }
-            var list = new UnorderedList();
-            result.lines().stream().limit(50).forEach(l -> list.add(new ListItem(l)));
-            preview.add(new Paragraph((apply ? "Done: " : "Would change: ") + result.summary()), list);
-            if (apply) {
-                Notices.success(result.summary());
-                onDone.run();
-            }
-        } catch (UserFacingException ex) {
-            Notices.error(ex);
+            result = apply ? raci.applyTemplate(template.id(), ids) : raci.previewTemplate(template.id(), ids);
+        } else {
+            result = apply ? raci.copyRaci(source.id(), ids) : raci.previewCopy(source.id(), ids);
+        }
+        var list = new UnorderedList();
+        result.lines().stream().limit(50).forEach(l -> list.add(new ListItem(l)));
+        preview.add(new Paragraph((apply ? "Done: " : "Would change: ") + result.summary()), list);
+        if (apply) {
+            Notices.success(result.summary());
+            onDone.run();
         }
     }
 }

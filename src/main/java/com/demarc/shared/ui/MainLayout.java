@@ -42,7 +42,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var nav = new SideNav();
         nav.setId("main-nav");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+        MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> MenuPermissions.of(entry.path()).map(authenticationContext::hasAuthority).orElse(true))
+                .forEach(entry -> nav.addItem(navItem(entry)));
 
         addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext));
     }

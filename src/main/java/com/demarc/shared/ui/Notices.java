@@ -18,6 +18,30 @@ public final class Notices {
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** A form's {@code writeRecord}. */
+    @FunctionalInterface
+    public interface RecordWriter<R> {
+        R write() throws com.vaadin.flow.data.binder.ValidationException;
+    }
+
+    /** The form's record, or empty after showing what to correct (the marked fields keep the input). */
+    public static <R> java.util.Optional<R> written(RecordWriter<R> form) {
+        try {
+            return java.util.Optional.of(form.write());
+        } catch (com.vaadin.flow.data.binder.ValidationException e) {
+            invalid(e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A form that did not pass its field checks: nothing was saved; the marked fields say what to correct. */
+    public static void invalid(com.vaadin.flow.data.binder.ValidationException e) {
+        var problems = new java.util.ArrayList<String>();
+        e.getFieldValidationErrors().forEach(s -> s.getMessage().ifPresent(problems::add));
+        e.getBeanValidationErrors().forEach(r -> problems.add(r.getErrorMessage()));
+        error(new UserFacingException("Nothing was saved: correct the marked fields.", problems));
+    }
+
     /** Shows the refusal and every problem it lists; the user's input stays in the form. */
     public static void error(UserFacingException e) {
         var box = new Div(new Span(e.getMessage()));

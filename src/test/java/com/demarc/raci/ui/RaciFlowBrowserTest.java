@@ -64,6 +64,42 @@ class RaciFlowBrowserTest extends BrowserTest {
         assertThat(cellWithText("#raci-grid", "Payments (team)")).isPresent();
     }
 
+    /**
+     * One save is one action (issue 12): a refused edit leaves nothing behind, the dialog stays open with the input,
+     * and the refusal is the usual notice (from the session error handler, not a view catch).
+     */
+    @Test
+    void aRefusedEditSavesNothingAndKeepsTheInput() {
+        Project project = fixtures.project("Payments", "RACI refused", "EC2");
+        loginAndWait("manager", PASSWORD);
+        openControl(project);
+        waitFor("#control-status").click();
+        waitUp().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space(.)='Not applicable']"))).click();
+        comboSelect("vaadin-combo-box#raci-a", "Alice", "Alice Anders");
+        comboSelect("vaadin-multi-select-combo-box#raci-r", "Payments", "Payments (team)");
+        waitFor("#control-save").click();
+        waitUp().until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(e -> e.getText().contains("Nothing was saved")
+                        && e.getText().contains("a justification is required for Not applicable")));
+        assertThat(raciOf(project)).isEmpty();
+        assertThat(statusOf(project)).isEqualTo("NOT_STARTED");
+
+        // someone else saves the control meanwhile: the service refuses, the dialog and the input stay
+        jdbc.sql("""
+                update project_control pc set version = pc.version + 1, updated_by = 'alice' from control c
+                 where c.id = pc.control_id and pc.project_id = :p and c.code = :code""")
+                .param("p", project.id().value()).param("code", CODE).update();
+        waitFor("#control-justification textarea").sendKeys("No IAM users in this account");
+        waitFor("#control-save").click();
+        waitUp().until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(e -> e.getText().contains("was changed by alice")));
+        assertThat(waitFor("#control-save").isDisplayed()).isTrue();
+        assertThat(raciOf(project)).isEmpty();
+        assertThat(statusOf(project)).isEqualTo("NOT_STARTED");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Exception");
+    }
+
     private void openControl(Project project) {
         driver.get(url("projects/" + project.id().value()));
         filterTo(CODE);
