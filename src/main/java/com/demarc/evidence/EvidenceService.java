@@ -106,7 +106,7 @@ public class EvidenceService {
         var control = requireUploadable(controlId);
         String name = types.checkName(fileName);
         checkValidity(validFrom, validUntil);
-        try (var permit = transfers.begin(); var spool = SpooledUpload.receive(in, maxFileSize())) {
+        try (var permit = transfers.beginUpload(); var spool = SpooledUpload.receive(in, maxFileSize())) {
             String contentType;
             try (var head = spool.open()) {
                 contentType = types.check(name, head);

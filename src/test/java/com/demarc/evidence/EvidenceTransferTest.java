@@ -59,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "demarc.evidence.max-file-size=8MB",
         "demarc.evidence.max-transfers-per-user=4",
+        "demarc.evidence.upload-wait=1s",
         "demarc.evidence.max-concurrent-transfers=64",
         "spring.datasource.hikari.maximum-pool-size=10",
         "spring.datasource.hikari.connection-timeout=3000"})
@@ -336,6 +337,30 @@ class EvidenceTransferTest {
         }
         assertThat(failures).isEmpty();
         assertThat(stored).hasSize(12).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUploadBeyondTheUsersLimitWaitsForAFreeSlotSoADropOfManyFilesIsStored() throws Exception {
+        var held = new ArrayList<Transfers.Permit>();
+        as("alice", () -> {
+            for (int i = 0; i < 4; i++) {
+                held.add(transfers.begin());
+            }
+        });
+        var result = new AtomicReference<Object>();
+        var upload = Thread.ofPlatform().start(() -> as("alice", () -> {
+            try {
+                result.set(evidence.upload(paymentsRow.id(), null, "queued-" + System.nanoTime() + ".pdf",
+                        new ByteArrayInputStream(TestFiles.pdf("queued")), null, null, null));
+            } catch (RuntimeException e) {
+                result.set(e);
+            }
+        }));
+        Thread.sleep(300);
+        held.removeFirst().close();
+        upload.join(30_000);
+        held.forEach(Transfers.Permit::close);
+        assertThat(result.get()).isInstanceOf(EvidenceItem.class);
     }
 
     @Test
