@@ -125,7 +125,7 @@ public class AttestationService {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new EvidenceRefused("The upload was interrupted: nothing was stored. Upload the file again.");
         }
     }

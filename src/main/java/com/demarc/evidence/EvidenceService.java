@@ -117,7 +117,7 @@ public class EvidenceService {
                 }
             }
             return transactions.execute(tx -> storeSpooled(control, itemId, name, title, validFrom, validUntil, spool, contentType));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
                     + "): nothing was stored. Upload the file again.");
         }

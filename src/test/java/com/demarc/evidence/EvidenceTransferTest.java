@@ -471,7 +471,7 @@ class EvidenceTransferTest {
         var statuses = uploadAnswers.stream().map(RawRequest::status).toList();
         System.out.println("[transfer] alice's 12 upload answers: " + statuses);
         assertThat(uploadErrors).isEmpty();
-        assertThat(statuses).hasSize(12).containsOnly(200, 422);
+        assertThat(statuses).hasSize(12).allMatch(s -> s == 200 || s == 422, "stored (200) or refused with a message (422)");
         assertThat(uploadAnswers).filteredOn(r -> r.status() == 422)
                 .allMatch(r -> r.body().contains("You have 4 transfers running; wait for one to finish"));
         awaitTrue(() -> transfers.running("alice") == 0, "alice's permits back");
