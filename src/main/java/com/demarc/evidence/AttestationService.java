@@ -112,7 +112,7 @@ public class AttestationService {
             return transactions.execute(tx -> insert(name, reportType, periodFrom, periodTo, validUntil, url, null, null, null, null));
         }
         String storedName = types.checkName(fileName);
-        try (var permit = transfers.begin(); var spool = SpooledUpload.receive(content, limits.maxFileSize().toBytes())) {
+        try (var permit = transfers.beginUpload(); var spool = SpooledUpload.receive(content, limits.maxFileSize().toBytes())) {
             String type;
             try (var head = spool.open()) {
                 type = types.check(storedName, head);
@@ -125,7 +125,7 @@ public class AttestationService {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new EvidenceRefused("The upload was interrupted: nothing was stored. Upload the file again.");
         }
     }

@@ -109,7 +109,7 @@ public class EvidenceService {
         var control = requireUploadable(controlId);
         String name = types.checkName(fileName);
         checkValidity(validFrom, validUntil);
-        try (var permit = transfers.begin(); var spool = SpooledUpload.receive(in, maxFileSize())) {
+        try (var permit = transfers.beginUpload(); var spool = SpooledUpload.receive(in, maxFileSize())) {
             String contentType;
             try (var head = spool.open()) {
                 contentType = types.check(name, head);
@@ -120,7 +120,7 @@ public class EvidenceService {
                 }
             }
             return transactions.execute(tx -> storeSpooled(control, itemId, name, title, validFrom, validUntil, spool, contentType));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
                     + "): nothing was stored. Upload the file again.");
         }

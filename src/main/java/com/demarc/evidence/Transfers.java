@@ -3,9 +3,11 @@ package com.demarc.evidence;
 import com.demarc.shared.Actors;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded capacity for evidence bytes in transit: a global number of transfers and a number per user. A transfer
@@ -13,9 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 public class Transfers {
+    private static final Duration GLOBAL_WAIT = Duration.ofSeconds(2);
+
     private final TransferLimits limits;
     private final Semaphore global;
-    private final ConcurrentHashMap<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Semaphore> perUser = new ConcurrentHashMap<>();
 
     Transfers(TransferLimits limits) {
         this.limits = limits;
@@ -28,52 +32,49 @@ public class Transfers {
         void close();
     }
 
-    /**
-     * Starts a transfer for the signed-in user, or refuses it with {@link TooManyTransfers}: at once when the user
-     * runs their limit already, after a short wait when the whole server is at its limit.
-     */
+    /** Starts a download for the signed-in user, or refuses it at once when the user runs their limit already. */
     public Permit begin() {
+        return begin(Duration.ZERO);
+    }
+
+    /** Starts an upload, waiting up to {@code demarc.evidence.upload-wait} for one of the user's slots. */
+    Permit beginUpload() {
+        return begin(limits.uploadWait());
+    }
+
+    private Permit begin(Duration userWait) {
         String user = Actors.currentUsername();
-        var admitted = new java.util.concurrent.atomic.AtomicBoolean();
-        perUser.compute(user, (u, n) -> {
-            int running = n == null ? 0 : n;
-            if (running >= limits.maxTransfersPerUser()) {
-                return n;
-            }
-            admitted.set(true);
-            return running + 1;
-        });
-        if (!admitted.get()) {
+        var mine = perUser.computeIfAbsent(user, u -> new Semaphore(limits.maxTransfersPerUser(), true));
+        if (!acquire(mine, userWait)) {
             throw new TooManyTransfers("You have " + limits.maxTransfersPerUser() + " transfers running; wait for one "
                     + "to finish, then try again.", true);
         }
-        boolean acquired;
-        try {
-            acquired = global.tryAcquire(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            release(user);
+        if (!acquire(global, GLOBAL_WAIT)) {
+            mine.release();
             throw new TooManyTransfers("Demarc is busy with " + limits.maxConcurrentTransfers() + " transfers at the "
                     + "moment; try again in a minute.", false);
         }
-        var closed = new java.util.concurrent.atomic.AtomicBoolean();
+        var closed = new AtomicBoolean();
         return () -> {
             if (closed.compareAndSet(false, true)) {
                 global.release();
-                release(user);
+                mine.release();
             }
         };
     }
 
-    /** Transfers running now for this user (for tests and the sessions view). */
-    public int running(String user) {
-        return perUser.getOrDefault(user, 0);
+    private static boolean acquire(Semaphore semaphore, Duration wait) {
+        try {
+            return wait.isZero() ? semaphore.tryAcquire() : semaphore.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
-    private void release(String user) {
-        perUser.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
+    /** Transfers running now for this user. */
+    public int running(String user) {
+        var mine = perUser.get(user);
+        return mine == null ? 0 : limits.maxTransfersPerUser() - mine.availablePermits();
     }
 }

@@ -141,7 +141,11 @@ class EvidenceController {
         if (response.isCommitted()) {
             return; // the bytes had started: the client sees a cut-off transfer, whose size and SHA-256 do not match
         }
-        response.reset();
+        // resetBuffer, not reset: the security headers stay; what send() had set for the file goes
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
+        response.setHeader("X-Evidence-SHA256", null);
+        response.setContentLengthLong(-1);
         response.setStatus(status);
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
