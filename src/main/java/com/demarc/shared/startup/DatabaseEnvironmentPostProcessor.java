@@ -40,18 +40,24 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         env.getPropertySources().addFirst(new MapPropertySource("demarcComposeSwitch",
                 Map.of("spring.docker.compose.enabled", "false")));
         if (env.getProperty("demarc.startup-check.enabled", Boolean.class, true)) {
-            probe(url, env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
+            String user = env.getProperty("spring.datasource.username");
+            probe(url, null, user, env.getProperty("spring.datasource.password"));
+            String owner = env.getProperty("spring.flyway.user");
+            if (env.getProperty("spring.flyway.enabled", Boolean.class, true) && owner != null && !owner.equals(user)) {
+                probe(env.getProperty("spring.flyway.url", url), owner, owner, env.getProperty("spring.flyway.password"));
+            }
         }
     }
 
-    private static void probe(String url, String username, String password) {
+    /** {@code migrationUser}: null when probing the app's own login. */
+    private static void probe(String url, String migrationUser, String username, String password) {
         try {
             DriverManager.setLoginTimeout(5);
             try (var ignored = DriverManager.getConnection(url, username, password)) {
                 // reachable
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException(url, e);
+            throw new DatabaseUnavailableException(url, migrationUser, e);
         }
     }
 

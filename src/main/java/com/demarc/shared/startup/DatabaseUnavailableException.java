@@ -5,10 +5,23 @@ import java.sql.SQLException;
 /** The configured PostgreSQL could not be reached at start-up. */
 public class DatabaseUnavailableException extends RuntimeException {
     private final String url;
+    private final String migrationUser;
 
     DatabaseUnavailableException(String url, SQLException cause) {
-        super("Cannot reach PostgreSQL at " + url + ": " + cause.getMessage(), cause);
+        this(url, null, cause);
+    }
+
+    /** {@code migrationUser}: the migration (owner) role whose login failed, or null for the app's own login. */
+    DatabaseUnavailableException(String url, String migrationUser, SQLException cause) {
+        super("Cannot reach PostgreSQL at " + url + (migrationUser == null ? "" : " as " + migrationUser) + ": "
+                + cause.getMessage(), cause);
         this.url = url;
+        this.migrationUser = migrationUser;
+    }
+
+    /** The migration role whose login failed (the app's own login worked), or null. */
+    public String migrationUser() {
+        return migrationUser;
     }
 
     public String url() {
