@@ -6,7 +6,6 @@ import com.demarc.catalog.ControlDraft;
 import com.demarc.catalog.Domain;
 import com.demarc.catalog.Owner;
 import com.demarc.catalog.ResponsibilityModel;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

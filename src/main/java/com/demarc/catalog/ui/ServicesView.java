@@ -5,7 +5,6 @@ import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.ServiceCategory;
 import com.demarc.shared.Actors;
 import com.demarc.shared.Permissions;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

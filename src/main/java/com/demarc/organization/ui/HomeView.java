@@ -2,7 +2,6 @@ package com.demarc.organization.ui;
 
 import com.demarc.organization.OrganizationService;
 import com.demarc.shared.Role;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

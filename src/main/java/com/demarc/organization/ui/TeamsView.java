@@ -4,7 +4,6 @@ import com.demarc.organization.OrganizationService;
 import com.demarc.organization.Team;
 import com.demarc.organization.UserId;
 import com.demarc.organization.UserRef;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

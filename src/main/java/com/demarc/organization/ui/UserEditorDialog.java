@@ -6,7 +6,6 @@ import com.demarc.organization.TeamId;
 import com.demarc.organization.UserAccount;
 import com.demarc.organization.UserDraft;
 import com.demarc.shared.Role;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

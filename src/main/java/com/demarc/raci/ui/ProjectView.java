@@ -9,7 +9,6 @@ import com.demarc.project.ProjectId;
 import com.demarc.project.ProjectService;
 import com.demarc.project.ui.ProjectDialog;
 import com.demarc.raci.RaciService;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
