@@ -47,6 +47,8 @@ public abstract class BenchmarkBase {
                 registry.add("spring.datasource.url", BenchmarkBase::jdbcUrl);
                 registry.add("spring.datasource.username", () -> env("BENCH_JDBC_USER", "demarc"));
                 registry.add("spring.datasource.password", () -> env("BENCH_JDBC_PASSWORD", "demarc"));
+                registry.add("spring.flyway.user", () -> env("BENCH_FLYWAY_USER", "demarc_owner"));
+                registry.add("spring.flyway.password", () -> env("BENCH_FLYWAY_PASSWORD", "demarc_owner"));
             };
         }
     }

@@ -80,6 +80,9 @@ class EvidenceTransferTest {
                 registry.add("spring.datasource.url", PROXY::jdbcUrl);
                 registry.add("spring.datasource.username", db::username);
                 registry.add("spring.datasource.password", db::password);
+                registry.add("spring.flyway.user", db::ownerUsername);
+                registry.add("spring.flyway.password", db::ownerPassword);
+                registry.add("spring.flyway.placeholders.app_user", db::username);
             };
         }
     }
