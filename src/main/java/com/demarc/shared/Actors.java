@@ -55,6 +55,16 @@ public final class Actors {
     /** Runs work as the given user (commands, jobs, tests), restoring the previous identity afterwards. */
     public static void runAs(DemarcUser user, Runnable work) {
         var token = new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(token);
+        runIn(context, work);
+    }
+
+    /**
+     * Runs work in the given security context (e.g. a session's own, in tests), in every registered strategy and the
+     * global one, restoring the previous contexts afterwards.
+     */
+    public static void runIn(SecurityContext context, Runnable work) {
         var strategies = new ArrayList<SecurityContextHolderStrategy>(STRATEGIES);
         var global = SecurityContextHolder.getContextHolderStrategy();
         if (strategies.stream().noneMatch(s -> s == global)) {
@@ -63,8 +73,6 @@ public final class Actors {
         List<SecurityContext> previous = new ArrayList<>();
         for (var strategy : strategies) {
             previous.add(strategy.getContext());
-            var context = strategy.createEmptyContext();
-            context.setAuthentication(token);
             strategy.setContext(context);
         }
         try {

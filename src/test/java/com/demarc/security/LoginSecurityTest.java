@@ -131,18 +131,11 @@ class LoginSecurityTest {
         var payments = fixtures.project("Payments", "Scoped", "S3");
         var data = fixtures.project("Data Platform", "Out of scope", "S3");
         var principal = new DemarcUser(account.id().value(), auditor, auditor, Set.of(Role.AUDITOR), true, null);
-        var token = new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities());
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(token);
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
+        Actors.runAs(principal, () -> {
             assertThat(projects.project(payments.id()).name()).isEqualTo(payments.name());
             assertThatThrownBy(() -> projects.project(data.id())).isInstanceOf(AccessDeniedException.class);
             assertThat(projects.findProjects("", false, 0, 1000)).noneMatch(p -> p.teamName().equals("Data Platform"));
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-        }
+        });
     }
 
     @Test

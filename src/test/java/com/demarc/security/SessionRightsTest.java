@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -108,15 +107,10 @@ class SessionRightsTest {
         return (DemarcUser) context.getAuthentication().getPrincipal();
     }
 
+    /** Every test context installs its own security-context strategy: Actors sets the session's in all of them. */
     private static void inSession(MockHttpSession session, Runnable work) {
-        var previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext((SecurityContext) session.getAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY));
-        try {
-            work.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        Actors.runIn((SecurityContext) session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY),
+                work);
     }
 
     @Test
@@ -131,7 +125,7 @@ class SessionRightsTest {
                 new UserDraft(current.username(), current.displayName(), current.email(), true, Set.of(Role.MEMBER), Set.of())));
 
         // the very next request of the old session carries the new rights
-        assertThat(download(evidenceToReview.versionId(), session)).isEqualTo(403);
+        assertThat(download(evidenceToReview.versionId(), session)).isEqualTo(404); // refused: "not yours" reads as missing
         assertThat(principal(session).roles()).containsExactly(Role.MEMBER);
         inSession(session, () -> assertThatThrownBy(() -> evidence.review(evidenceToReview.versionId(),
                 evidenceToReview.reviewVersion(), true, null)).isInstanceOf(AccessDeniedException.class));
@@ -149,7 +143,7 @@ class SessionRightsTest {
             organization.updateTeam(t.id(), t.version(), t.name(), t.description(), Set.of());
         });
 
-        assertThat(download(team.versionId(), session)).isEqualTo(403);
+        assertThat(download(team.versionId(), session)).isEqualTo(404); // refused: "not yours" reads as missing
         assertThat(principal(session).securityVersion()).isGreaterThan(0);
     }
 
