@@ -29,8 +29,8 @@ public class AuditPool {
     private final Duration lockTimeout;
 
     AuditPool(JdbcConnectionDetails connection,
-              @Value("${demarc.audit.pool-size:2}") int poolSize,
-              @Value("${demarc.audit.pool-timeout:5s}") Duration timeout) {
+              @Value("${demarc.audit.pool-size:4}") int poolSize,
+              @Value("${demarc.audit.pool-timeout:30s}") Duration timeout) {
         var config = new HikariConfig();
         config.setPoolName("demarc-audit");
         config.setJdbcUrl(connection.getJdbcUrl());
