@@ -31,5 +31,13 @@ begin
         end if;
     end loop;
     execute format('grant insert on %I.audit_log, %I.audit_checkpoint to %I', schema, schema, app);
+    -- stored evidence never changes once written: the app may record a review (those columns only), never rewrite a
+    -- version's file, hash or size, an attestation, or a chunk (audit packages are checked against these rows)
+    if to_regclass(format('%I.evidence_version', schema)) is not null then
+        execute format('revoke update on %I.evidence_version, %I.evidence_chunk, %I.attestation from %I',
+                       schema, schema, schema, app);
+        execute format('grant update (review_state, review_comment, reviewed_by, reviewed_at, version) on %I.evidence_version to %I',
+                       schema, app);
+    end if;
 end
 $grants$;

@@ -188,6 +188,7 @@ class AuthorizationMatrixTest {
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.find", Set.of(ADMIN, AUDITOR)),
+            Map.entry("AuditLog.recordedAfter", Set.of(ADMIN, MANAGER, AUDITOR)), // audit package verification reads upload hashes
             Map.entry("AuditLog.count", Set.of(ADMIN, AUDITOR)),
             Map.entry("AuditLog.verify", Set.of(ADMIN, AUDITOR)),
             Map.entry("AuditLog.verifyReceipt", Set.of(ADMIN, AUDITOR)),

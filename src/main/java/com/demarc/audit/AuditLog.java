@@ -35,6 +35,9 @@ import static com.demarc.shared.Permissions.AUDIT_READ;
 public class AuditLog {
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final String HAS_AUDIT_READ = "hasAuthority('" + AUDIT_READ + "')";
+    /** Reading one recorded fact back: the auditors and whoever verifies audit packages. */
+    private static final String HAS_RECORD_READ = "hasAnyAuthority('" + AUDIT_READ + "','"
+            + com.demarc.shared.Permissions.EVIDENCE_EXPORT + "')";
     /** Bound in a transaction that holds the append lock, so an independent append in it does not wait for itself. */
     private static final Object LOCK_HELD = new Object();
 
@@ -185,6 +188,17 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
         return repository.find(filter, offset, limit);
+    }
+
+    /**
+     * The "after" text of the newest entry of this action on this entity (e.g. the {@code sha256=…} an upload
+     * recorded), so that integrity checks can compare stored rows, which the app role may write, with what the
+     * append-only, hash-chained log recorded when they were made.
+     */
+    @PreAuthorize(HAS_RECORD_READ)
+    @Transactional(readOnly = true)
+    public Optional<String> recordedAfter(String action, String entityType, String entityId) {
+        return repository.recordedAfter(action, entityType, entityId);
     }
 
     @PreAuthorize(HAS_AUDIT_READ)

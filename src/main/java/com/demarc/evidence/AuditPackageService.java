@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -419,7 +420,22 @@ public class AuditPackageService {
         if (!sha.equals(storedSha) || !size.equals(String.valueOf(storedSize))) {
             problems.add(path + ": " + line + " says SHA-256 " + sha + ", but Demarc stored " + storedSha + " for "
                     + kind.replace('-', ' ') + " " + id + ": the file and its manifest line were changed together.");
+            return;
         }
+        // the stored row is writable by the app's database login; the hash its upload recorded in the append-only,
+        // hash-chained audit log is not (rows made without an upload entry, e.g. bulk scale data, have none)
+        recordedSha(kind, id).filter(recorded -> !recorded.equals(sha)).ifPresent(recorded -> problems.add(path + ": "
+                + line + " and Demarc's stored row say SHA-256 " + sha + ", but the audit log recorded " + recorded
+                + " when " + kind.replace('-', ' ') + " " + id + " was uploaded: the stored evidence was altered."));
+    }
+
+    private static final java.util.regex.Pattern RECORDED_SHA = java.util.regex.Pattern.compile("sha256=([0-9a-f]{64})");
+
+    private Optional<String> recordedSha(String kind, long id) {
+        var after = kind.equals("attestation")
+                ? audit.recordedAfter("ATTESTATION_CREATED", "attestation", String.valueOf(id))
+                : audit.recordedAfter("EVIDENCE_UPLOADED", "evidence", String.valueOf(id));
+        return after.map(RECORDED_SHA::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1));
     }
 
     private static byte[] csv(List<String[]> rows) throws IOException {

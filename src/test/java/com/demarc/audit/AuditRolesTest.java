@@ -64,6 +64,25 @@ class AuditRolesTest {
     }
 
     @Test
+    void theAppRoleCannotRewriteStoredEvidenceInPlaceOnlyRecordAReview() throws SQLException {
+        assumeTrue(TestDatabase.get().twoRoles(), SINGLE_ROLE);
+        try (var app = TestDatabase.appConnection(); var st = app.createStatement()) {
+            for (String attack : List.of(
+                    "update evidence_version set sha256 = repeat('0', 64)",
+                    "update evidence_version set content_id = content_id, size_bytes = size_bytes",
+                    "update evidence_chunk set data = data",
+                    "update attestation set sha256 = repeat('0', 64)")) {
+                assertThatThrownBy(() -> st.execute(attack)).as(attack).isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(attack).isEqualTo("42501"));
+            }
+            // recording a review stays possible (no row matches: nothing changes)
+            assertThat(st.executeUpdate("update evidence_version set review_state = review_state, review_comment = "
+                    + "review_comment, reviewed_by = reviewed_by, reviewed_at = reviewed_at, version = version where false"))
+                    .isZero();
+        }
+    }
+
+    @Test
     void theAppRoleOwnsNothingAndHasOnlySelectAndInsertOnTheAuditTables() throws SQLException {
         assumeTrue(TestDatabase.get().twoRoles(), SINGLE_ROLE);
         try (var app = TestDatabase.appConnection(); var st = app.createStatement()) {

@@ -238,6 +238,45 @@ class EvidenceIntegrityTest {
         assertThat(unsigned.problems()).anySatisfy(p -> assertThat(p).startsWith("manifest.sig: missing"));
     }
 
+    /**
+     * The app's own database login replaces a stored version (file, hash and size together: the row is deleted and
+     * put back with its id, which INSERT allows) and Demarc then signs a package of the forgery: the hash the upload
+     * recorded in the append-only audit log still tells. Updating the row in place is refused to the app role
+     * (column grants, see AuditRolesTest for the audit tables).
+     */
+    @Test
+    @WithUserDetails("manager")
+    void evidenceRewrittenWithTheAppsDatabaseLoginIsDetectedAgainstTheAuditLog() throws Exception {
+        var project = fixtures.project("Payments", "Rewritten", "EC2");
+        var row = fixtures.row(project, "SRM-IAM-03");
+        var v = uploadAs("alice", row, "root-mfa.pdf", TestFiles.pdf("root MFA evidence"), "Root MFA").current();
+        evidence.review(v.id(), v.version(), true, null);
+        byte[] forged = TestFiles.pdf("root MFA evidence, forged");
+        String forgedSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(forged));
+
+        long content = jdbc.sql("insert into evidence_content (size_bytes, sha256, chunks) values (:s, :h, 1) returning id")
+                .param("s", forged.length).param("h", forgedSha).query(Long.class).single();
+        jdbc.sql("insert into evidence_chunk (content_id, seq, data) values (:c, 0, :d)")
+                .param("c", content).param("d", forged).update();
+        jdbc.sql("""
+                        with old as (delete from evidence_version where id = :id returning *)
+                        insert into evidence_version (id, item_id, version_no, content_id, file_name, content_type,
+                               size_bytes, sha256, uploaded_by, uploaded_at, review_state, reviewed_by, reviewed_at,
+                               review_comment, version)
+                        overriding system value
+                        select id, item_id, version_no, :c, file_name, content_type, :s, :h, uploaded_by, uploaded_at,
+                               review_state, reviewed_by, reviewed_at, review_comment, version from old""")
+                .param("id", v.id()).param("c", content).param("s", (long) forged.length).param("h", forgedSha).update();
+
+        var out = new ByteArrayOutputStream();
+        packages.write(project.id(), null, out);
+        var report = packages.verify(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(report.signatureValid()).isTrue();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("the audit log recorded " + v.sha256())
+                .contains("the stored evidence was altered"));
+    }
+
     @Test
     @WithUserDetails("manager")
     void aManifestReSignedWithAnotherKeyIsDetected() throws Exception {

@@ -43,6 +43,14 @@ public class AuditRepository {
         lockForAppend();
     }
 
+    /** The after-text of the newest entry of the action on the entity (index audit_log_entity_idx). */
+    public Optional<String> recordedAfter(String action, String entityType, String entityId) {
+        return jdbc.sql("""
+                        select after_text from audit_log where entity_type = :t and entity_id = :id and action = :a
+                         order by seq desc limit 1""")
+                .param("t", entityType).param("id", entityId).param("a", action).query(String.class).optional();
+    }
+
     public Optional<AuditEntry> last() {
         return jdbc.sql("select * from audit_log order by seq desc limit 1").query(ENTRY).optional();
     }
