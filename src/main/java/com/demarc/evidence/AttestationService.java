@@ -42,11 +42,14 @@ public class AttestationService {
     private final Transfers transfers;
     private final TransferQueries transferQueries;
     private final TransactionTemplate transactions;
+    private final com.demarc.evidence.internal.ZipInspector zips;
 
     AttestationService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, EvidenceLimits limits,
                        ProjectService projects, com.demarc.audit.AuditLog audit,
                        org.springframework.context.ApplicationEventPublisher events, ProjectAccess access,
-                       Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager) {
+                       Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager,
+                       com.demarc.evidence.internal.ZipInspector zips) {
+        this.zips = zips;
         this.access = access;
         this.transfers = transfers;
         this.transferQueries = transferQueries;
@@ -116,6 +119,12 @@ public class AttestationService {
             String type;
             try (var head = spool.open()) {
                 type = types.check(storedName, head);
+            }
+            // the same archive checks as evidence: an attestation is served to every auditor and into audit packages
+            if (FileTypePolicy.isZipFamily(type)) {
+                try (var archive = spool.open()) {
+                    zips.check(archive, spool.size(), limits);
+                }
             }
             return transactions.execute(tx -> {
                 try (var in = java.nio.file.Files.newInputStream(spool.file())) {

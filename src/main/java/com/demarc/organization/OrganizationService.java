@@ -102,6 +102,10 @@ public class OrganizationService {
             if (!Set.copyOf(draft.roles()).equals(Set.copyOf(before.roles()))) {
                 throw new UserFacingException("You cannot grant roles to yourself: ask another administrator.");
             }
+            if (!Set.copyOf(draft.teams()).equals(Set.copyOf(before.teamIds()))) {
+                throw new UserFacingException("You cannot change your own team memberships (they grant rights on the "
+                        + "teams' projects): ask another administrator.");
+            }
         }
         if (!users.update(id, expectedVersion, draft.displayName().strip(), draft.email().strip(), draft.enabled(),
                 draft.roles(), Actors.currentUsername())) {
@@ -241,6 +245,11 @@ public class OrganizationService {
         if (!problems.isEmpty()) {
             throw new UserFacingException("The team was not saved: fix the fields below.", problems);
         }
+        var me = Actors.current();
+        if (me.isPresent() && members.contains(new UserId(me.get().id()))) {
+            throw new UserFacingException("You cannot make yourself a member of a team (membership grants rights on the "
+                    + "team's projects): ask another administrator. Nothing was saved.");
+        }
         try {
             var id = teams.insert(name.strip(), description == null ? "" : description.strip(), Actors.currentUsername());
             teams.replaceMembers(id, members);
@@ -274,6 +283,11 @@ public class OrganizationService {
         var changed = new java.util.HashSet<UserId>();
         before.members().forEach(m -> changed.add(m.id()));
         after.members().forEach(m -> { if (!changed.remove(m.id())) changed.add(m.id()); });
+        var me = Actors.current();
+        if (me.isPresent() && changed.contains(new UserId(me.get().id()))) {
+            throw new UserFacingException("You cannot add yourself to a team or remove yourself from one (membership "
+                    + "grants rights on the team's projects): ask another administrator. Nothing was saved.");
+        }
         changed.forEach(m -> securityVersions.bump(m, SecurityVersions.Reason.TEAMS_CHANGED));
         audit.record("TEAM_UPDATED", "team", after.name(), "Changed team " + after.name(), describe(before), describe(after));
         return after;

@@ -44,7 +44,18 @@ class SessionRightsFilter extends OncePerRequestFilter {
         var context = strategy.getContext();
         var auth = context.getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof DemarcUser user && user.id() > 0) {
-            var state = states.get(user.id());
+            java.util.Optional<com.demarc.organization.SessionState> state;
+            try {
+                state = states.get(user.id());
+            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+                // fail closed, but as what it is: an outage (Vaadin's client shows it is reconnecting), never a 500
+                log.warn("Rights of {} not checked, the database is not reachable: {}", user.getUsername(), e.getMessage());
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "5");
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("The database is not reachable right now: nothing was changed. Try again in a moment.");
+                return;
+            }
             if (state.isEmpty() || state.get().refusedOn(LocalDate.now(clock))
                     || user.securityVersion() < state.get().signOutVersion()) {
                 String why = state.isEmpty() ? "account deleted" : !state.get().enabled() ? "account disabled"

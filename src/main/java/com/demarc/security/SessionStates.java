@@ -11,6 +11,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Users' current rights as read from the database, kept for at most {@code demarc.security.rights-cache} (a few
@@ -25,6 +26,7 @@ class SessionStates {
     private final SecurityVersions versions;
     private final long ttlNanos;
     private final ConcurrentHashMap<Long, Entry> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
     SessionStates(SecurityVersions versions, @Value("${demarc.security.rights-cache:2s}") Duration ttl) {
         this.versions = versions;
@@ -37,15 +39,25 @@ class SessionStates {
         if (entry != null && now - entry.readAt() < ttlNanos) {
             return entry.state();
         }
+        long generation = generation(userId).get();
         var state = versions.state(new UserId(userId));
         if (ttlNanos > 0) {
-            cache.put(userId, new Entry(state, now));
+            // a change that committed while this read ran must not be covered by the older state read before it:
+            // both sides work on the same key under compute, so they cannot interleave
+            cache.compute(userId, (id, current) -> generation(id).get() == generation ? new Entry(state, now) : current);
         }
         return state;
     }
 
+    private AtomicLong generation(long userId) {
+        return generations.computeIfAbsent(userId, id -> new AtomicLong());
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(SecurityVersionChanged event) {
-        cache.remove(event.userId().value());
+        cache.compute(event.userId().value(), (id, current) -> {
+            generation(id).incrementAndGet();
+            return null;
+        });
     }
 }

@@ -161,6 +161,25 @@ class OrganizationServiceTest {
 
     @Test
     @WithUserDetails("admin")
+    void anAdminCannotGiveThemselvesTeamMembershipsAnyWay() {
+        var me = organization.myAccount();
+        var payments = organization.teamDirectory().stream().filter(t -> t.name().equals("Payments")).findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> organization.updateUser(me.id(), me.version(), new UserDraft("admin", me.displayName(),
+                me.email(), true, Set.copyOf(me.roles()), Set.of(payments.id()))))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("own team memberships");
+        var team = payments;
+        var members = new java.util.HashSet<>(team.members().stream().map(UserRef::id).toList());
+        members.add(me.id());
+        assertThatThrownBy(() -> organization.updateTeam(team.id(), team.version(), team.name(), team.description(), members))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("add yourself to a team");
+        assertThatThrownBy(() -> organization.createTeam(unique("Self"), "", Set.of(me.id())))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("make yourself a member");
+        assertThat(organization.myAccount().teamIds()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("admin")
     void aPasswordBuiltFromThePersonsOwnNameIsTooEasyAndTheMessageSaysWhatToDo() {
         var name = unique("qb");
         var person = new UserDraft(name, "Quintavius Brolloch", name + "@example.com", true, Set.of(Role.MEMBER), Set.of());

@@ -90,6 +90,10 @@ public class ZipInspector {
                     throw damaged("entry '" + shown(e.name) + "' cannot be found by name", limits);
                 }
                 if (entry.isDirectory()) {
+                    // a directory holds nothing: one that carries data is a place to hide a bomb from this check
+                    if (entry.getSize() > 0 || entry.getCompressedSize() > 2) {
+                        throw refused(limits, "the folder entry '" + shown(e.name) + "' carries data");
+                    }
                     continue;
                 }
                 long real = 0;
@@ -171,6 +175,11 @@ public class ZipInspector {
         }
         if (cdOffset + cdSize != endOffset) {
             throw refused(limits, "there are bytes between its central directory and its end record");
+        }
+        // each central record is at most 46 bytes plus three 64 KiB fields: a larger directory is a lie, and reading
+        // it would allocate whatever the end record claims
+        if (cdSize > (long) total * (46 + 3 * 0xffff)) {
+            throw refused(limits, "its central directory is larger than its entries can be");
         }
         // the central directory
         ByteBuffer cd = read(ch, limits, cdOffset, cdSize);
