@@ -101,6 +101,22 @@ class ZipInspectorTest {
                 .isInstanceOf(EvidenceRefused.class).hasMessageContaining("appears twice");
     }
 
+    /** A streaming reader inflates a "folder" that carries data; the check must not skip it as empty. */
+    @Test
+    void aFolderEntryCarryingDataIsRefused() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("hidden/"));
+            zip.write(new byte[1024 * 1024]);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write(text("nothing to see"));
+            zip.closeEntry();
+        }
+        assertThatThrownBy(() -> check(out.toByteArray())).isInstanceOf(EvidenceRefused.class)
+                .hasMessageContaining("folder entry 'hidden/' carries data");
+    }
+
     @Test
     void ordinaryArchivesAndOfficeFilesPass() throws Exception {
         var out = new ByteArrayOutputStream();
