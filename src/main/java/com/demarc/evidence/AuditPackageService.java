@@ -1,5 +1,6 @@
 package com.demarc.evidence;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.audit.AuditSigner;
 import com.demarc.evidence.internal.ZipInspector;
@@ -117,7 +118,7 @@ public class AuditPackageService {
     @PreAuthorize(HAS_EVIDENCE_EXPORT)
     public void write(ProjectId projectId, ControlQuery filter, OutputStream out) throws IOException {
         Plan plan = readOnly.execute(s -> plan(projectId, filter));
-        audit.recordIndependently("AUDIT_PACKAGE_EXPORTED", "project", projectId.value(), "Audit package of "
+        audit.recordIndependently(AuditAction.AUDIT_PACKAGE_EXPORTED, "project", projectId.value(), "Audit package of "
                 + plan.project().name() + " (" + plan.files().size() + " files, signed by audit key " + signer.keyId() + ")");
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (FileToWrite file : plan.files()) {

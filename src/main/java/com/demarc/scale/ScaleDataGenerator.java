@@ -1,5 +1,6 @@
 package com.demarc.scale;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditLog;
 import com.demarc.catalog.AwsService;
@@ -342,19 +343,19 @@ public class ScaleDataGenerator {
                 AuditEntry e;
                 if (kind < 4) {
                     int from = random.nextInt(2);
-                    e = new AuditEntry(++seq, at, actor, address, "STATUS_CHANGED", "project-control", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.STATUS_CHANGED.name(), "project-control", null,
                             project + " · " + control, statuses[from], statuses[from + 1], prev, null);
                 } else if (kind < 6) {
-                    e = new AuditEntry(++seq, at, actor, address, "RACI_CHANGED", "project-control", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.RACI_CHANGED.name(), "project-control", null,
                             project + " · " + control, "A: —", "A: " + actor, prev, null);
                 } else if (kind < 8) {
-                    e = new AuditEntry(++seq, at, actor, address, "EVIDENCE_UPLOADED", "evidence", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.EVIDENCE_UPLOADED.name(), "evidence", null,
                             "Uploaded evidence for " + project + " · " + control, null, null, prev, null);
                 } else if (kind < 9) {
-                    e = new AuditEntry(++seq, at, MANAGER, address, "EVIDENCE_REVIEWED", "evidence", null,
+                    e = new AuditEntry(++seq, at, MANAGER, address, AuditAction.EVIDENCE_REVIEWED.name(), "evidence", null,
                             "Accepted evidence for " + project + " · " + control, "SUBMITTED", "ACCEPTED", prev, null);
                 } else {
-                    e = new AuditEntry(++seq, at, actor, address, "LOGIN_SUCCEEDED", "user", actor, "Signed in", null, null, prev, null);
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.LOGIN_SUCCEEDED.name(), "user", actor, "Signed in", null, null, prev, null);
                 }
                 String hash = e.computeHash();
                 log.row(e.seq(), e.at(), e.actor(), e.address(), e.action(), e.entityType(), e.entityId(), e.summary(),

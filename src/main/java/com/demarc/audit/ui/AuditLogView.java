@@ -1,11 +1,13 @@
 package com.demarc.audit.ui;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditFilter;
 import com.demarc.audit.AuditLog;
 import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -39,7 +41,7 @@ class AuditLogView extends VerticalLayout {
     private final AuditLog audit;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField actor = new TextField("Actor");
-    private final TextField action = new TextField("Action");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action", AuditAction.values());
     private final TextField entity = new TextField("Entity or text");
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
@@ -48,13 +50,15 @@ class AuditLogView extends VerticalLayout {
     AuditLogView(AuditLog audit) {
         this.audit = audit;
         setSizeFull();
-        for (var field : new TextField[]{actor, action, entity}) {
+        for (var field : new TextField[]{actor, entity}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setClearButtonVisible(true);
             field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
-        action.setPlaceholder("e.g. LOGIN_FAILED");
+        action.setPlaceholder("Any");
+        action.setClearButtonVisible(true);
         action.setId("audit-action");
+        action.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
@@ -108,7 +112,7 @@ class AuditLogView extends VerticalLayout {
     }
 
     private AuditFilter filter() {
-        return new AuditFilter(actor.getValue(), action.getValue().isBlank() ? null : action.getValue().strip().toUpperCase(),
+        return new AuditFilter(actor.getValue(), action.getValue() == null ? null : action.getValue().name(),
                 entity.getValue(), from.getValue() == null ? null : from.getValue().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().toInstant(ZoneOffset.UTC));
     }

@@ -28,7 +28,7 @@ class AccessRefusalBrowserTest extends BrowserTest {
 
         loginAndWait("admin", "demarc-demo-2026");
         driver.get(url("audit-log"));
-        waitFor("#audit-action input").sendKeys("ACCESS_DENIED");
+        waitFor("#audit-action input").sendKeys("ACCESS_DENIED" + org.openqa.selenium.Keys.ENTER);
         String expected = "bob was refused: read project " + project.id().value();
         waitUp().until(d -> d.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).stream()
                 .anyMatch(e -> e.getText().equals(expected)));
