@@ -8,6 +8,7 @@ import com.demarc.shared.Actors;
 import com.demarc.shared.Permissions;
 import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
+import com.demarc.shared.ui.RefusingUploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,7 +28,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.UI;
 import jakarta.annotation.security.PermitAll;
 
@@ -151,26 +151,21 @@ class CatalogVersionsView extends VerticalLayout {
         var version = new TextField("New version (CSV only)");
         var published = new DatePicker("Published (CSV only)", LocalDate.now());
         long max = maxImportSize;
-        var upload = new Upload(new UploadHandler() {
+        var upload = new Upload(new RefusingUploadHandler("The upload was interrupted: nothing was imported. Import "
+                + "the file again.") {
             @Override
-            public void handleUploadRequest(UploadEvent event) {
+            protected void receive(UploadEvent event) throws java.io.IOException {
                 UI ui = event.getUI();
                 String fileName = event.getFileName() == null ? "" : event.getFileName().toLowerCase(java.util.Locale.ROOT);
                 if (event.getFileSize() > max) {
-                    ui.access(() -> Notices.error(tooLarge(max)));
-                    return;
+                    throw tooLarge(max);
                 }
                 byte[] bytes;
                 try (var in = event.getInputStream()) {
                     bytes = readAtMost(in, max);
-                } catch (java.io.IOException e) {
-                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was "
-                            + "imported. Import the file again.")));
-                    return;
                 }
                 if (bytes == null) {
-                    ui.access(() -> Notices.error(tooLarge(max)));
-                    return;
+                    throw tooLarge(max);
                 }
                 ui.access(() -> importFile(fileName, bytes, name.getValue(), version.getValue(), published.getValue()));
             }
@@ -200,10 +195,8 @@ class CatalogVersionsView extends VerticalLayout {
                     : catalog.importYaml(reader);
             Notices.success("Imported " + imported.label() + ".");
             reload();
-        } catch (UserFacingException e) {
-            Notices.error(e);
         } catch (java.io.IOException e) {
-            Notices.error(new UserFacingException("The file could not be read: nothing was imported."));
+            throw new UserFacingException("The file could not be read: nothing was imported.");
         }
     }
 

@@ -73,7 +73,7 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         removeAll();
         try {
             control = projects.control(new ProjectControlId(id));
-        } catch (AccessDeniedException | UserFacingException | java.util.NoSuchElementException e) {
+        } catch (AccessDeniedException | java.util.NoSuchElementException e) {
             add(new H2("Evidence not available"), new Paragraph("This control does not exist or belongs to a team you "
                     + "are not in."), new Anchor("", "Back to your start page"));
             return;
@@ -135,17 +135,13 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         var from = new DatePicker("Valid from");
         var until = new DatePicker("Valid until");
         var add = new Button("Add link", e -> {
-            try {
-                evidence.addLink(control.id(), linkTitle.getValue(), url.getValue(), description.getValue(),
-                        from.getValue(), until.getValue());
-                Notices.success("Link added.");
-                linkTitle.clear();
-                url.clear();
-                description.clear();
-                refresh();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            evidence.addLink(control.id(), linkTitle.getValue(), url.getValue(), description.getValue(),
+                    from.getValue(), until.getValue());
+            Notices.success("Link added.");
+            linkTitle.clear();
+            url.clear();
+            description.clear();
+            refresh();
         });
         var row = new HorizontalLayout(linkTitle, url, from, until, add);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -249,13 +245,9 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                 bar.add(next);
             }
             var delete = new Button("Delete", e -> {
-                try {
-                    evidence.delete(item.id());
-                    Notices.success("Deleted " + item.title() + ".");
-                    refresh();
-                } catch (UserFacingException | AccessDeniedException ex) {
-                    Notices.error(ex instanceof UserFacingException u ? u : new UserFacingException(ex.getMessage()));
-                }
+                evidence.delete(item.id());
+                Notices.success("Deleted " + item.title() + ".");
+                refresh();
             });
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             bar.add(delete);
@@ -264,13 +256,9 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
     }
 
     private void review(EvidenceVersion v, boolean accept, String comment) {
-        try {
-            evidence.review(v.id(), v.version(), accept, comment);
-            Notices.success(accept ? "Accepted." : "Rejected; the uploader sees your comment.");
-            refresh();
-        } catch (UserFacingException e) {
-            Notices.error(e);
-        }
+        evidence.review(v.id(), v.version(), accept, comment);
+        Notices.success(accept ? "Accepted." : "Rejected; the uploader sees your comment.");
+        refresh();
     }
 
     private Component attestations() {
