@@ -5,6 +5,7 @@ import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditFilter;
 import com.demarc.audit.AuditLog;
 import com.demarc.shared.UserFacingException;
+import com.demarc.shared.ui.Downloads;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -21,11 +22,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,15 +71,11 @@ class AuditLogView extends VerticalLayout {
         });
         verify.setId("audit-verify");
         chain.setId("audit-chain");
-        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = AuditLogCsv.csv(audit, filter());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-log.csv", "text/csv", bytes.length);
-        }), "Export CSV");
+        var export = new Anchor(Downloads.of("demarc-audit-log.csv", "text/csv", () -> AuditLogCsv.csv(audit, filter())),
+                "Export CSV");
 
-        var receipt = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = audit.receipt().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-receipt.json", "application/json", bytes.length);
-        }), "Export receipt");
+        var receipt = new Anchor(Downloads.of("demarc-audit-receipt.json", "application/json",
+                () -> audit.receipt().getBytes(StandardCharsets.UTF_8)), "Export receipt");
         receipt.setId("audit-receipt");
         receipt.setTitle("The signed head of the chain: keep it outside Demarc; --verify-audit-log --receipt=<file> checks it");
 
