@@ -1,6 +1,5 @@
 package com.demarc.audit;
 
-import com.demarc.shared.Json;
 import com.demarc.shared.UserFacingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
  */
 public record AuditCheckpoint(long seq, String hash, Instant at, String keyId, String signature) {
     static final String RECEIPT_TYPE = "demarc-audit-receipt";
+    private static final JsonMapper RECEIPT_JSON = JsonMapper.builder().build();
 
     /** The exact text that is signed. */
     public String payload() {
@@ -33,13 +33,13 @@ public record AuditCheckpoint(long seq, String hash, Instant at, String keyId, S
         map.put("signature", signature);
         map.put("publicKey", publicKeyBase64);
         map.put("signed", payload());
-        return Json.of(map) + "\n";
+        return RECEIPT_JSON.writeValueAsString(map) + "\n";
     }
 
     /** Reads a receipt written by {@link #toReceiptJson}; a clear message when it is not one. */
     public static AuditCheckpoint fromReceiptJson(String json) {
         try {
-            JsonNode node = JsonMapper.builder().build().readTree(json == null ? "" : json);
+            JsonNode node = RECEIPT_JSON.readTree(json == null ? "" : json);
             if (node == null || !node.isObject() || !RECEIPT_TYPE.equals(text(node, "type"))) {
                 throw notAReceipt(null);
             }

@@ -60,10 +60,10 @@ public class AuditLog {
 
     /** Records a change in the caller's transaction (it rolls back with the change). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String action, String entityType, Object entityId, String summary, String before, String after) {
+    public void record(AuditAction action, String entityType, Object entityId, String summary, String before, String after) {
         repository.lockForAppend();
         markLockHeld();
-        append(repository, action, entityType, entityId, summary, before, after);
+        append(repository, action.name(), entityType, entityId, summary, before, after);
     }
 
     /**
@@ -72,7 +72,7 @@ public class AuditLog {
      * the caller's transaction already holds the append lock, the entry is written right after that transaction ends,
      * committed or not.
      */
-    public void recordIndependently(String action, String entityType, Object entityId, String summary) {
+    public void recordIndependently(AuditAction action, String entityType, Object entityId, String summary) {
         String actor = Actors.currentUsername();
         String address = address();
         Instant at = Instant.now(clock);
@@ -80,12 +80,12 @@ public class AuditLog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    appendIndependently(actor, address, at, action, entityType, entityId, summary);
+                    appendIndependently(actor, address, at, action.name(), entityType, entityId, summary);
                 }
             });
             return;
         }
-        appendIndependently(actor, address, at, action, entityType, entityId, summary);
+        appendIndependently(actor, address, at, action.name(), entityType, entityId, summary);
     }
 
     private void appendIndependently(String actor, String address, Instant at, String action, String entityType,
@@ -197,8 +197,8 @@ public class AuditLog {
      */
     @PreAuthorize(HAS_RECORD_READ)
     @Transactional(readOnly = true)
-    public Optional<String> recordedAfter(String action, String entityType, String entityId) {
-        return repository.recordedAfter(action, entityType, entityId);
+    public Optional<String> recordedAfter(AuditAction action, String entityType, String entityId) {
+        return repository.recordedAfter(action.name(), entityType, entityId);
     }
 
     @PreAuthorize(HAS_AUDIT_READ)

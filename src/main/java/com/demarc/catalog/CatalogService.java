@@ -1,5 +1,6 @@
 package com.demarc.catalog;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.catalog.internal.CatalogDocument;
 import com.demarc.catalog.internal.CatalogRepository;
 import com.demarc.catalog.internal.CatalogStore;
@@ -120,7 +121,7 @@ public class CatalogService {
         try {
             var added = repository.service(repository.insertService(c, name.strip(), category, Actors.currentUsername()))
                     .orElseThrow();
-            audit.record("SERVICE_ADDED", "aws-service", added.code(), "Added AWS service " + added.name(), null,
+            audit.record(AuditAction.SERVICE_ADDED, "aws-service", added.code(), "Added AWS service " + added.name(), null,
                     added.category().name());
             return added;
         } catch (DuplicateKeyException e) {
@@ -142,7 +143,7 @@ public class CatalogService {
             throw new ConcurrentEditException("The service", who[0], null);
         }
         var changed = repository.service(id).orElseThrow();
-        audit.record("SERVICE_UPDATED", "aws-service", changed.code(), "Changed AWS service " + changed.name(),
+        audit.record(AuditAction.SERVICE_UPDATED, "aws-service", changed.code(), "Changed AWS service " + changed.name(),
                 old.map(o -> o.name() + " / " + o.category()).orElse(null), changed.name() + " / " + changed.category());
         return changed;
     }
@@ -168,7 +169,7 @@ public class CatalogService {
         try {
             var id = repository.insertOrganisationControl(normalise(draft), Actors.currentUsername());
             var created = repository.control(id).orElseThrow();
-            audit.record("CONTROL_CREATED", "control", created.code(), "Added organisation control " + created.code()
+            audit.record(AuditAction.CONTROL_CREATED, "control", created.code(), "Added organisation control " + created.code()
                     + " " + created.title(), null, created.defaultOwner().name());
             return created;
         } catch (DuplicateKeyException e) {
@@ -192,7 +193,7 @@ public class CatalogService {
             throw new ConcurrentEditException("Control " + before.code(), before.updatedBy(), before.updatedAt());
         }
         var after = repository.control(id).orElseThrow();
-        audit.record("CONTROL_UPDATED", "control", after.code(), "Changed organisation control " + after.code(),
+        audit.record(AuditAction.CONTROL_UPDATED, "control", after.code(), "Changed organisation control " + after.code(),
                 before.title() + " / " + before.defaultOwner(), after.title() + " / " + after.defaultOwner());
         return after;
     }
@@ -271,14 +272,14 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public void exportYaml(ModelId model, Writer out) {
         CatalogStore.writeYaml(store.load(model), out);
-        audit.recordIndependently("CATALOG_EXPORTED", "catalog", model.value(), "Exported a catalog version as YAML");
+        audit.recordIndependently(AuditAction.CATALOG_EXPORTED, "catalog", model.value(), "Exported a catalog version as YAML");
     }
 
     @PreAuthorize(HAS_CATALOG_READ)
     @Transactional(readOnly = true)
     public void exportCsv(ModelId model, Writer out) {
         CatalogStore.writeCsv(store.load(model), out);
-        audit.recordIndependently("CATALOG_EXPORTED", "catalog", model.value(), "Exported a catalog version as CSV");
+        audit.recordIndependently(AuditAction.CATALOG_EXPORTED, "catalog", model.value(), "Exported a catalog version as CSV");
     }
 
     /** Imports a whole model version from YAML; validates everything first and stores nothing on any problem. */
@@ -287,7 +288,7 @@ public class CatalogService {
     public ResponsibilityModel importYaml(Reader in) {
         var doc = CatalogStore.readYaml(in);
         var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
-        audit.record("CATALOG_IMPORTED", "catalog", model.version(), "Imported " + model.label() + " from YAML ("
+        audit.record(AuditAction.CATALOG_IMPORTED, "catalog", model.version(), "Imported " + model.label() + " from YAML ("
                 + doc.controls().size() + " controls)", null, null);
         return model;
     }
@@ -316,7 +317,7 @@ public class CatalogService {
                 latestModel().sourceUrl());
         var doc = store.withSummaryOf(CatalogStore.readCsv(in, header), latestModel().id());
         var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
-        audit.record("CATALOG_IMPORTED", "catalog", model.version(), "Imported " + model.label() + " from CSV ("
+        audit.record(AuditAction.CATALOG_IMPORTED, "catalog", model.version(), "Imported " + model.label() + " from CSV ("
                 + doc.controls().size() + " controls)", null, null);
         return model;
     }

@@ -1,5 +1,6 @@
 package com.demarc.evidence;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.catalog.Owner;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
@@ -147,7 +148,7 @@ public class AttestationService {
         long id = repository.insertAttestation(name.strip(), reportType.strip(), periodFrom, periodTo, validUntil,
                 hasUrl ? url.strip() : null, contentId, storedName, type, size, sha, Actors.currentUsername());
         var created = repository.attestation(id).orElseThrow();
-        audit.record("ATTESTATION_CREATED", "attestation", id, created.reportType() + ": " + created.name(), null,
+        audit.record(AuditAction.ATTESTATION_CREATED, "attestation", id, created.reportType() + ": " + created.name(), null,
                 "valid until " + created.validUntil() + (sha == null ? "" : "; sha256=" + sha));
         return created;
     }
@@ -171,7 +172,7 @@ public class AttestationService {
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
         events.publishEvent(new com.demarc.shared.CoverageInputsChanged(awsRows.stream()
                 .map(r -> r.projectId().value()).collect(java.util.stream.Collectors.toSet())));
-        audit.record("ATTESTATION_LINKED", "attestation", attestationId, "Linked to " + linked + " project control(s)",
+        audit.record(AuditAction.ATTESTATION_LINKED, "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));
         return linked;
     }
@@ -192,7 +193,7 @@ public class AttestationService {
         long content = repository.attestationContent(attestationId)
                 .orElseThrow(() -> new UserFacingException("This attestation is a link, not a file."));
         String type = repository.attestationContentType(attestationId).orElse("application/octet-stream");
-        audit.recordIndependently("ATTESTATION_DOWNLOADED", "attestation", attestationId, a.fileName() + " (sha256 " + a.sha256() + ")");
+        audit.recordIndependently(AuditAction.ATTESTATION_DOWNLOADED, "attestation", attestationId, a.fileName() + " (sha256 " + a.sha256() + ")");
         return new Download(a.fileName(), type, a.size(), a.sha256(), () -> store.open(content));
     }
 }

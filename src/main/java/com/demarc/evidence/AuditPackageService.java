@@ -1,5 +1,6 @@
 package com.demarc.evidence;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.audit.AuditSigner;
 import com.demarc.evidence.internal.ZipInspector;
@@ -18,13 +19,14 @@ import com.demarc.project.ProjectService;
 import com.demarc.raci.MatrixQuery;
 import com.demarc.raci.MatrixRow;
 import com.demarc.raci.RaciService;
-import com.demarc.shared.Json;
 import com.demarc.shared.UserFacingException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,6 +63,7 @@ public class AuditPackageService {
             "sha256", "uploaded_by", "uploaded_at", "reviewed_by", "reviewed_at", "valid_until", "source"};
     static final String SIGNATURE = "manifest.sig";
     private static final long MAX_SIGNATURE_SIZE = 64 * 1024;
+    private static final JsonMapper MANIFEST_JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final EvidenceRepository repository;
     private final EvidenceStore store;
@@ -104,7 +107,35 @@ public class AuditPackageService {
     }
 
     /** What goes into a package: the manifest rows and the files to stream (path and stored content). */
-    private record Plan(Project project, List<String[]> rows, List<FileToWrite> files) {
+    private record Plan(Project project, List<ManifestRow> rows, List<FileToWrite> files) {
+    }
+
+    /** One line of the manifest, in the order of {@link #COLUMNS}. */
+    record ManifestRow(String path, String control, String title, String owner, String raci, String status,
+                       String evidence, String file, String size, String sha256, String uploadedBy, String uploadedAt,
+                       String reviewedBy, String reviewedAt, String validUntil, String source) {
+
+        /** A control with nothing in the package: only its own columns. */
+        static ManifestRow controlOnly(MatrixRow row, String raciText) {
+            var c = row.control();
+            return new ManifestRow("", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+                    "", "", "", "", "", "", "", "", "", "");
+        }
+
+        List<String> values() {
+            return java.util.Arrays.asList(path, control, title, owner, raci, status, evidence, file, size, sha256,
+                    uploadedBy, uploadedAt, reviewedBy, reviewedAt, validUntil, source);
+        }
+
+        /** The JSON object: column name → value, in column order. */
+        Map<String, String> asMap() {
+            var values = values();
+            var map = new java.util.LinkedHashMap<String, String>();
+            for (int i = 0; i < COLUMNS.length; i++) {
+                map.put(COLUMNS[i], values.get(i));
+            }
+            return map;
+        }
     }
 
     private record FileToWrite(String path, long contentId) {
@@ -118,7 +149,7 @@ public class AuditPackageService {
     @PreAuthorize(HAS_EVIDENCE_EXPORT)
     public void write(ProjectId projectId, ControlQuery filter, OutputStream out) throws IOException {
         Plan plan = readOnly.execute(s -> plan(projectId, filter));
-        audit.recordIndependently("AUDIT_PACKAGE_EXPORTED", "project", projectId.value(), "Audit package of "
+        audit.recordIndependently(AuditAction.AUDIT_PACKAGE_EXPORTED, "project", projectId.value(), "Audit package of "
                 + plan.project().name() + " (" + plan.files().size() + " files, signed by audit key " + signer.keyId() + ")");
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (FileToWrite file : plan.files()) {
@@ -148,7 +179,7 @@ public class AuditPackageService {
         var query = filter == null ? new ControlQuery(projectId, null, null, null, null, null)
                 : new ControlQuery(projectId, null, filter.domainCode(), filter.owner(), filter.status(), filter.text());
         var today = projects.today();
-        var rows = new ArrayList<String[]>();
+        var rows = new ArrayList<ManifestRow>();
         var files = new ArrayList<FileToWrite>();
         var attestationsWritten = new HashMap<Long, String>();
         int offset = 0;
@@ -168,17 +199,17 @@ public class AuditPackageService {
                         continue;
                     }
                     if (!v.isFile()) {
-                        rows.add(new String[]{"", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+                        rows.add(new ManifestRow("", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
                                 item.title(), item.url(), "", "", v.uploadedBy(), str(v.uploadedAt()), v.reviewedBy(),
-                                str(v.reviewedAt()), str(item.validUntil()), "evidence-version:" + v.id()});
+                                str(v.reviewedAt()), str(item.validUntil()), "evidence-version:" + v.id()));
                         continue;
                     }
                     String path = c.code() + "/" + v.id() + "-" + v.fileName();
                     files.add(new FileToWrite(path, repository.version(v.id()).orElseThrow().contentId()));
-                    rows.add(new String[]{path, c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+                    rows.add(new ManifestRow(path, c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
                             item.title(), v.fileName(), String.valueOf(v.size()), v.sha256(), v.uploadedBy(),
                             str(v.uploadedAt()), v.reviewedBy(), str(v.reviewedAt()), str(item.validUntil()),
-                            "evidence-version:" + v.id()});
+                            "evidence-version:" + v.id()));
                 }
                 for (Attestation a : repository.attestationsOf(c.id())) {
                     if (!a.valid(today)) {
@@ -193,14 +224,13 @@ public class AuditPackageService {
                             attestationsWritten.put(a.id(), path);
                         }
                     }
-                    rows.add(new String[]{path, c.code(), c.title(), c.owner().label(), "", c.status().label(),
+                    rows.add(new ManifestRow(path, c.code(), c.title(), c.owner().label(), "", c.status().label(),
                             a.reportType() + ": " + a.name(), a.sha256() == null ? a.url() : a.fileName(),
                             a.size() == null ? "" : String.valueOf(a.size()), a.sha256() == null ? "" : a.sha256(),
-                            a.createdBy(), "", "", "", str(a.validUntil()), "attestation:" + a.id()});
+                            a.createdBy(), "", "", "", str(a.validUntil()), "attestation:" + a.id()));
                 }
                 if (rows.size() == before) {
-                    rows.add(new String[]{"", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
-                            "", "", "", "", "", "", "", "", "", ""});
+                    rows.add(ManifestRow.controlOnly(row, raciText));
                 }
             }
         }
@@ -433,36 +463,31 @@ public class AuditPackageService {
 
     private Optional<String> recordedSha(String kind, long id) {
         var after = kind.equals("attestation")
-                ? audit.recordedAfter("ATTESTATION_CREATED", "attestation", String.valueOf(id))
-                : audit.recordedAfter("EVIDENCE_UPLOADED", "evidence", String.valueOf(id));
+                ? audit.recordedAfter(com.demarc.audit.AuditAction.ATTESTATION_CREATED, "attestation", String.valueOf(id))
+                : audit.recordedAfter(com.demarc.audit.AuditAction.EVIDENCE_UPLOADED, "evidence", String.valueOf(id));
         return after.map(RECORDED_SHA::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1));
     }
 
-    private static byte[] csv(List<String[]> rows) throws IOException {
+    private static byte[] csv(List<ManifestRow> rows) throws IOException {
         var out = new ByteArrayOutputStream();
         try (var printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
-            for (String[] row : rows) {
-                printer.printRecord(SpreadsheetCells.row((Object[]) row));
+            for (ManifestRow row : rows) {
+                printer.printRecord(SpreadsheetCells.row(row.values().toArray()));
             }
         }
         return out.toByteArray();
     }
 
-    private byte[] json(Project project, List<String[]> rows) {
-        var sb = new StringBuilder();
-        sb.append("{\n  \"project\": ").append(Json.quote(project.name())).append(",\n  \"team\": ").append(Json.quote(project.teamName()))
-                .append(",\n  \"catalog\": ").append(Json.quote(project.modelLabel()))
-                .append(",\n  \"generatedAt\": ").append(Json.quote(Instant.now(clock).toString())).append(",\n  \"entries\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            sb.append(i == 0 ? "\n    {" : ",\n    {");
-            for (int c = 0; c < COLUMNS.length; c++) {
-                sb.append(c == 0 ? "" : ", ").append(Json.quote(COLUMNS[c])).append(": ").append(Json.quote(rows.get(i)[c]));
-            }
-            sb.append('}');
-        }
-        sb.append("\n  ]\n}\n");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    /** manifest.json: the project, when, and the manifest rows as objects; these exact bytes are signed. */
+    private byte[] json(Project project, List<ManifestRow> rows) {
+        var manifest = new java.util.LinkedHashMap<String, Object>();
+        manifest.put("project", project.name());
+        manifest.put("team", project.teamName());
+        manifest.put("catalog", project.modelLabel());
+        manifest.put("generatedAt", Instant.now(clock).toString());
+        manifest.put("entries", rows.stream().map(ManifestRow::asMap).toList());
+        return MANIFEST_JSON.writeValueAsBytes(manifest);
     }
 
     private static String str(Object o) {

@@ -16,4 +16,15 @@ public record EvidenceLimits(DataSize maxFileSize, int maxZipEntries, DataSize m
         maxZipUnpacked = maxZipUnpacked == null ? DataSize.ofGigabytes(1) : maxZipUnpacked;
         maxZipRatio = maxZipRatio <= 0 ? 100 : maxZipRatio;
     }
+
+    /** A size as people read it in a refusal: "100 MB", "512 KB", "12 bytes". */
+    public static String human(long bytes) {
+        if (bytes >= 1024L * 1024) {
+            return (bytes / (1024 * 1024)) + " MB";
+        }
+        if (bytes >= 1024) {
+            return (bytes / 1024) + " KB";
+        }
+        return bytes + " bytes";
+    }
 }

@@ -1,5 +1,6 @@
 package com.demarc.evidence;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.catalog.Owner;
 import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
@@ -164,7 +165,7 @@ public class EvidenceService {
         repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
-        audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
+        audit.record(AuditAction.EVIDENCE_UPLOADED, "evidence", saved.current().id(), control.projectName() + " · " + control.code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
         return saved;
@@ -188,7 +189,7 @@ public class EvidenceService {
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(controlId).projectId().value()));
-        audit.record("EVIDENCE_LINK_ADDED", "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
+        audit.record(AuditAction.EVIDENCE_LINK_ADDED, "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
 
@@ -212,7 +213,7 @@ public class EvidenceService {
                 && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
                 + " to " + after + " after " + current.reviewedBy() + " accepted it.");
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
-        audit.record("EVIDENCE_VALIDITY_CHANGED", "evidence-item", itemId, control.projectName() + " · " + control.code()
+        audit.record(AuditAction.EVIDENCE_VALIDITY_CHANGED, "evidence-item", itemId, control.projectName() + " · " + control.code()
                 + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
                 + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
         return repository.item(itemId).orElseThrow();
@@ -242,7 +243,7 @@ public class EvidenceService {
         String me = Actors.currentUsername();
         boolean selfReview = accept && me.equals(row.version().uploadedBy());
         if (selfReview && !reviewSettings.allowSelfReview()) {
-            audit.recordIndependently("EVIDENCE_SELF_REVIEW_REFUSED", "evidence", versionId,
+            audit.recordIndependently(AuditAction.EVIDENCE_SELF_REVIEW_REFUSED, "evidence", versionId,
                     me + " tried to accept evidence they uploaded (" + row.version().fileName() + ")");
             throw new UserFacingException("You uploaded this evidence, so someone else must accept it (separation of "
                     + "duties): ask another compliance manager to review it.");
@@ -253,7 +254,7 @@ public class EvidenceService {
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).projectId().value()));
-        audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
+        audit.record(AuditAction.EVIDENCE_REVIEWED, "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
                 ReviewState.SUBMITTED.name(), reviewed.reviewState().name() + (selfReview ? " (self-review)" : "")
@@ -276,7 +277,7 @@ public class EvidenceService {
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
         events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
-        audit.record("EVIDENCE_DELETED", "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
+        audit.record(AuditAction.EVIDENCE_DELETED, "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);
     }
@@ -321,7 +322,7 @@ public class EvidenceService {
         }
         var v = row.version();
         long content = row.contentId();
-        audit.recordIndependently("EVIDENCE_DOWNLOADED", "evidence", versionId, v.fileName() + " (sha256 " + v.sha256() + ")");
+        audit.recordIndependently(AuditAction.EVIDENCE_DOWNLOADED, "evidence", versionId, v.fileName() + " (sha256 " + v.sha256() + ")");
         return new Download(v.fileName(), v.contentType(), v.size(), v.sha256(), () -> store.open(content));
     }
 

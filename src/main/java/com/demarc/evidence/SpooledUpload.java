@@ -36,7 +36,7 @@ final class SpooledUpload implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     total += n;
                     if (total > maxBytes) {
-                        throw new EvidenceRefused("The file is larger than the limit of " + human(maxBytes)
+                        throw new EvidenceRefused("The file is larger than the limit of " + EvidenceLimits.human(maxBytes)
                                 + ": nothing was stored. Split it, compress it, or ask an administrator to raise the limit.");
                     }
                     sha.update(buffer, 0, n);
@@ -77,15 +77,5 @@ final class SpooledUpload implements AutoCloseable {
         } catch (IOException e) {
             file.toFile().deleteOnExit();
         }
-    }
-
-    static String human(long bytes) {
-        if (bytes >= 1024L * 1024) {
-            return (bytes / (1024 * 1024)) + " MB";
-        }
-        if (bytes >= 1024) {
-            return (bytes / 1024) + " KB";
-        }
-        return bytes + " bytes";
     }
 }

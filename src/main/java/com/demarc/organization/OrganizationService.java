@@ -1,5 +1,6 @@
 package com.demarc.organization;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.organization.internal.TeamRepository;
 import com.demarc.organization.internal.UserRepository;
 import com.demarc.shared.Actors;
@@ -75,7 +76,7 @@ public class OrganizationService {
                     passwordEncoder.encode(initialPassword), draft.enabled(), draft.roles(), Actors.currentUsername());
             users.replaceMemberships(id, draft.teams());
             var created = users.findById(id).orElseThrow();
-            audit.record("USER_CREATED", "user", created.username(), "Created user " + created.username(), null, describe(created));
+            audit.record(AuditAction.USER_CREATED, "user", created.username(), "Created user " + created.username(), null, describe(created));
             return created;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("The username '" + draft.username() + "' is taken: choose another.");
@@ -125,7 +126,7 @@ public class OrganizationService {
         if (!Set.copyOf(before.teamIds()).equals(Set.copyOf(after.teamIds()))) {
             securityVersions.bump(id, SecurityVersions.Reason.TEAMS_CHANGED);
         }
-        audit.record(before.enabled() && !after.enabled() ? "USER_DISABLED" : "USER_UPDATED", "user", after.username(),
+        audit.record(before.enabled() && !after.enabled() ? AuditAction.USER_DISABLED : AuditAction.USER_UPDATED, "user", after.username(),
                 "Changed user " + after.username(), describe(before), describe(after));
         return after;
     }
@@ -141,7 +142,7 @@ public class OrganizationService {
         users.updatePassword(id, passwordEncoder.encode(newPassword), Actors.currentUsername());
         // every session of the user ends, on every node (they sign in with the new password)
         securityVersions.bump(id, SecurityVersions.Reason.PASSWORD_RESET);
-        audit.record("PASSWORD_RESET", "user", user.username(), "Reset the password of " + user.username(), null, null);
+        audit.record(AuditAction.PASSWORD_RESET, "user", user.username(), "Reset the password of " + user.username(), null, null);
     }
 
     /** An auditor's end date (login refused after it) and scope (teams; empty = all teams). */
@@ -152,7 +153,7 @@ public class OrganizationService {
         var before = users.accessUntil(id).orElse(null) + " " + users.auditorScope(id);
         users.setAuditorAccess(id, until, scope, Actors.currentUsername());
         securityVersions.bump(id, SecurityVersions.Reason.AUDITOR_ACCESS_CHANGED);
-        audit.record("AUDITOR_ACCESS_CHANGED", "user", user.username(), "Auditor access of " + user.username(),
+        audit.record(AuditAction.AUDITOR_ACCESS_CHANGED, "user", user.username(), "Auditor access of " + user.username(),
                 before, until + " " + scope.stream().map(TeamId::value).sorted().toList());
     }
 
@@ -181,12 +182,12 @@ public class OrganizationService {
         }
         // a guess of the current password counts like a failed sign-in (recorded before the hash work)
         if (!passwordAttempts.begin(me.getUsername(), null)) {
-            audit.recordIndependently("PASSWORD_CHANGE_REFUSED_LOCKED", "user", me.getUsername(),
+            audit.recordIndependently(AuditAction.PASSWORD_CHANGE_REFUSED_LOCKED, "user", me.getUsername(),
                     "Password change refused: locked after too many wrong passwords");
             throw new UserFacingException("Too many wrong passwords: the account is locked for a while. Try again later.");
         }
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, login.passwordHash())) {
-            audit.recordIndependently("PASSWORD_CHANGE_FAILED", "user", me.getUsername(),
+            audit.recordIndependently(AuditAction.PASSWORD_CHANGE_FAILED, "user", me.getUsername(),
                     "Password change refused: wrong current password");
             throw new UserFacingException("The current password is wrong: enter it again.");
         }
@@ -195,7 +196,7 @@ public class OrganizationService {
         // the user's other sessions end; this one carries on at the new version
         long version = securityVersions.bump(login.id(), SecurityVersions.Reason.PASSWORD_CHANGED);
         Actors.replaceCurrent(me.withSecurityVersion(version));
-        audit.record("PASSWORD_CHANGED", "user", me.getUsername(), me.getUsername() + " changed their password", null, null);
+        audit.record(AuditAction.PASSWORD_CHANGED, "user", me.getUsername(), me.getUsername() + " changed their password", null, null);
     }
 
     /** The signed-in user's own account. */
@@ -255,7 +256,7 @@ public class OrganizationService {
             teams.replaceMembers(id, members);
             members.forEach(m -> securityVersions.bump(m, SecurityVersions.Reason.TEAMS_CHANGED));
             var team = teams.findById(id).orElseThrow();
-            audit.record("TEAM_CREATED", "team", team.name(), "Created team " + team.name(), null, describe(team));
+            audit.record(AuditAction.TEAM_CREATED, "team", team.name(), "Created team " + team.name(), null, describe(team));
             return team;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("A team named '" + name.strip() + "' exists already: choose another name.");
@@ -289,7 +290,7 @@ public class OrganizationService {
                     + "grants rights on the team's projects): ask another administrator. Nothing was saved.");
         }
         changed.forEach(m -> securityVersions.bump(m, SecurityVersions.Reason.TEAMS_CHANGED));
-        audit.record("TEAM_UPDATED", "team", after.name(), "Changed team " + after.name(), describe(before), describe(after));
+        audit.record(AuditAction.TEAM_UPDATED, "team", after.name(), "Changed team " + after.name(), describe(before), describe(after));
         return after;
     }
 

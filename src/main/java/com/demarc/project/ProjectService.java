@@ -1,5 +1,6 @@
 package com.demarc.project;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Control;
@@ -102,7 +103,7 @@ public class ProjectService {
         repository.event(id, null, Actors.currentUsername(), "project", null, "created");
         apply(plan(id, model, clean.serviceIds()));
         var created = project(id);
-        audit.record("PROJECT_CREATED", "project", id.value(), "Created project " + created.name() + " ("
+        audit.record(AuditAction.PROJECT_CREATED, "project", id.value(), "Created project " + created.name() + " ("
                 + created.teamName() + ")", null, codes(clean.serviceIds(), servicesById()));
         return created;
     }
@@ -142,7 +143,7 @@ public class ProjectService {
             apply(plan(id, before.modelId(), clean.serviceIds()));
         }
         var after = project(id);
-        audit.record("PROJECT_UPDATED", "project", id.value(), "Changed project " + after.name(),
+        audit.record(AuditAction.PROJECT_UPDATED, "project", id.value(), "Changed project " + after.name(),
                 before.name() + "; services " + codes(oldServices, servicesById()),
                 after.name() + "; services " + codes(clean.serviceIds(), servicesById()));
         return after;
@@ -158,7 +159,7 @@ public class ProjectService {
         }
         repository.event(id, null, Actors.currentUsername(), "archived", String.valueOf(before.archived()), String.valueOf(archived));
         coverageChanged(id);
-        audit.record(archived ? "PROJECT_ARCHIVED" : "PROJECT_RESTORED", "project", id.value(),
+        audit.record(archived ? AuditAction.PROJECT_ARCHIVED : AuditAction.PROJECT_RESTORED, "project", id.value(),
                 (archived ? "Archived " : "Restored ") + before.name(), null, null);
         return project(id);
     }
@@ -182,7 +183,7 @@ public class ProjectService {
         var to = catalog.models().stream().filter(m -> m.id().equals(target)).findFirst()
                 .orElseThrow(() -> new UserFacingException("That catalog version does not exist."));
         repository.event(id, null, Actors.currentUsername(), "catalog version", before.modelLabel(), to.label());
-        audit.record("PROJECT_UPGRADED", "project", id.value(), "Moved " + before.name() + " to " + to.label(),
+        audit.record(AuditAction.PROJECT_UPGRADED, "project", id.value(), "Moved " + before.name() + " to " + to.label(),
                 before.modelLabel(), to.label());
         apply(plan(id, target, Set.copyOf(repository.serviceIds(id))));
         return project(id);
@@ -278,7 +279,7 @@ public class ProjectService {
             repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
         }
         coverageChanged(before.projectId());
-        audit.record("STATUS_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(),
+        audit.record(AuditAction.STATUS_CHANGED, "project-control", id.value(), before.projectName() + " · " + before.code(),
                 before.status().label() + (before.dueDate() == null ? "" : ", due " + before.dueDate()),
                 status.label() + (dueDate == null ? "" : ", due " + dueDate));
         if (!Objects.equals(before.dueDate(), dueDate)) {
@@ -311,7 +312,7 @@ public class ProjectService {
         }
         repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
         coverageChanged(before.projectId());
-        audit.record("RACI_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
+        audit.record(AuditAction.RACI_CHANGED, "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
     }
 
     /**
@@ -331,7 +332,7 @@ public class ProjectService {
         repository.events(changes, actor);
         events.publishEvent(new com.demarc.shared.CoverageInputsChanged(changes.stream().map(c -> c.project().value())
                 .collect(Collectors.toSet())));
-        audit.record("RACI_BULK_CHANGED", "project-control", null, changes.size() + " RACI change(s) in "
+        audit.record(AuditAction.RACI_BULK_CHANGED, "project-control", null, changes.size() + " RACI change(s) in "
                 + changes.stream().map(RaciChange::project).distinct().count() + " project(s)", null,
                 changes.stream().limit(20).map(c -> c.id().value() + ": " + c.to()).collect(Collectors.joining("; ")));
     }

@@ -1,5 +1,6 @@
 package com.demarc.raci;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectControlId;
@@ -196,7 +197,7 @@ public class RaciService {
         }
         long id = repository.insertTemplate(name.strip(), Actors.currentUsername());
         pattern.forEach((code, entries) -> entries.forEach(e -> repository.insertTemplateEntry(id, code, e)));
-        audit.record("RACI_TEMPLATE_SAVED", "raci-template", id, "Saved template " + name.strip() + " from project "
+        audit.record(AuditAction.RACI_TEMPLATE_SAVED, "raci-template", id, "Saved template " + name.strip() + " from project "
                 + project.value() + " (" + pattern.size() + " controls)", null, null);
         return repository.templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }

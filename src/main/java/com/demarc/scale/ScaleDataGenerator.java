@@ -1,5 +1,6 @@
 package com.demarc.scale;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditLog;
 import com.demarc.catalog.AwsService;
@@ -132,8 +133,82 @@ public class ScaleDataGenerator {
     private record Cell(Owner owner, String reason) {
     }
 
+    /** The first id of each table's reserved block; COPY writes the ids explicitly. */
+    private record Ids(long team, long user, long project, long projectControl, long item, long content, long manager) {
+        static Ids reserve(Connection c, ScaleSize size, int controls) throws SQLException {
+            long team = ScaleDataGenerator.reserve(c, "team", size.teams());
+            long user = ScaleDataGenerator.reserve(c, "app_user", (long) size.teams() * MEMBERS_PER_TEAM + 2);
+            long project = ScaleDataGenerator.reserve(c, "project", size.projects());
+            long pc = ScaleDataGenerator.reserve(c, "project_control", (long) size.projects() * controls);
+            long item = ScaleDataGenerator.reserve(c, "evidence_item", (long) size.projects() * controls);
+            long content = ScaleDataGenerator.reserve(c, "evidence_content", (long) size.projects() * controls);
+            return new Ids(team, user, project, pc, item, content, user + (long) size.teams() * MEMBERS_PER_TEAM);
+        }
+
+        /** The user id of member {@code i} (0–4) of team number {@code teamNo} (1-based). */
+        long member(int teamNo, int i) {
+            return user + (long) (teamNo - 1) * MEMBERS_PER_TEAM + i;
+        }
+    }
+
+    /** A register row's status as generated: its justification (not applicable) and due date (open work). */
+    private record Progress(String status, String justification, LocalDate due) {
+        boolean open() {
+            return status.equals("NOT_STARTED") || status.equals("IN_PROGRESS");
+        }
+    }
+
+    /** The COPY buffers of the projects step, parents first. */
+    private record ProjectTables(Copy project, Copy projectService, Copy pc, Copy raci, Copy link, Copy content,
+                                 Copy chunk, Copy item, Copy version) {
+        static ProjectTables open(Copies copies) {
+            return new ProjectTables(
+                    copies.table("project", "id, team_id, name, description, aws_account_ids, model_id, updated_by"),
+                    copies.table("project_service", "project_id, service_id"),
+                    copies.table("project_control", "id, project_id, control_id, owner, owner_reason, status, justification, due_date, updated_by"),
+                    copies.table("raci_assignment", "project_control_id, role, user_id, team_id"),
+                    copies.table("attestation_link", "attestation_id, project_control_id, linked_by"),
+                    copies.table("evidence_content", "id, size_bytes, sha256, chunks"),
+                    copies.table("evidence_chunk", "content_id, seq, data"),
+                    copies.table("evidence_item", "id, project_control_id, kind, title, valid_from, valid_until, created_by"),
+                    copies.table("evidence_version", "item_id, version_no, content_id, file_name, content_type, size_bytes, sha256, uploaded_by, review_state, reviewed_by, reviewed_at, review_comment"));
+        }
+
+        void countInto(Map<String, Long> rows) {
+            rows.put("project", project.rows);
+            rows.put("project_service", projectService.rows);
+            rows.put("project_control", pc.rows);
+            rows.put("raci_assignment", raci.rows);
+            rows.put("attestation_link", link.rows);
+            rows.put("evidence_item", item.rows);
+            rows.put("evidence_version", version.rows);
+            rows.put("evidence_content", content.rows);
+            rows.put("evidence_chunk", chunk.rows);
+        }
+    }
+
+    /** What one run generates from: its size, the catalog, the service mixes and the random sequence (fixed seed). */
+    private record Run(ScaleSize size, long modelId, List<Control> controls, List<List<AwsService>> archetypes,
+                       Cell[][] cells, Ids ids, SplittableRandom random, LocalDate today) {
+    }
+
     private void load(Connection c, ScaleSize size, long modelId, List<Control> controls, Map<String, AwsService> services,
                       String passwordHash, Map<String, Long> rows) throws SQLException, IOException {
+        refuseUnlessEmpty(c, controls);
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        var random = new SplittableRandom(20261128L);
+        var archetypes = archetypes(services);
+        var run = new Run(size, modelId, controls, archetypes, owners(controls, archetypes), Ids.reserve(c, size, controls.size()),
+                random, LocalDate.now(clock));
+        loadPeople(copy, run, passwordHash, rows);
+        long attestationId = insertAttestation(c);
+        rows.put("attestation", 1L);
+        loadProjects(copy, run, attestationId, rows);
+        rows.put("audit_log", appendAudit(copy, size.projects(), size.teams(), controls));
+        analyze(c);
+    }
+
+    private static void refuseUnlessEmpty(Connection c, List<Control> controls) {
         if (count(c, "select count(*) from team where name like '" + TEAM_PREFIX + "%'") > 0) {
             throw new IllegalStateException("This database already holds scale data; generate into an empty database "
                     + "(e.g. createdb -O demarc demarc_bench) — the audit log is append-only, so it cannot be replaced.");
@@ -149,164 +224,156 @@ public class ScaleDataGenerator {
         if (controls.isEmpty()) {
             throw new IllegalStateException("The catalog has no controls: start the application once so it loads the shipped catalog.");
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        var random = new SplittableRandom(20261128L);
-        LocalDate today = LocalDate.now(clock);
-        int teams = size.teams();
-        int projects = size.projects();
-        int nc = controls.size();
+    }
 
-        // effective owner per archetype × control, computed by the product's own rule
-        List<List<AwsService>> archetypes = ARCHETYPES.stream()
+    private static List<List<AwsService>> archetypes(Map<String, AwsService> services) {
+        return ARCHETYPES.stream()
                 .map(codes -> codes.stream().map(services::get).filter(java.util.Objects::nonNull).toList()).toList();
-        Cell[][] cells = new Cell[archetypes.size()][nc];
+    }
+
+    /** The effective owner per archetype × control, computed by the product's own rule. */
+    private static Cell[][] owners(List<Control> controls, List<List<AwsService>> archetypes) {
+        Cell[][] cells = new Cell[archetypes.size()][controls.size()];
         for (int a = 0; a < archetypes.size(); a++) {
-            for (int j = 0; j < nc; j++) {
+            for (int j = 0; j < controls.size(); j++) {
                 var eff = EffectiveOwner.of(controls.get(j), archetypes.get(a));
                 cells[a][j] = new Cell(eff.owner(), eff.reason());
             }
         }
+        return cells;
+    }
 
-        long teamBase = reserve(c, "team", teams);
-        long userBase = reserve(c, "app_user", (long) teams * MEMBERS_PER_TEAM + 2);
-        long projectBase = reserve(c, "project", projects);
-        long pcBase = reserve(c, "project_control", (long) projects * nc);
-        long itemBase = reserve(c, "evidence_item", (long) projects * nc);
-        long contentBase = reserve(c, "evidence_content", (long) projects * nc);
-        long managerId = userBase + (long) teams * MEMBERS_PER_TEAM;
-
+    /** Teams of five members each, a manager and an auditor. */
+    private static void loadPeople(CopyManager copy, Run run, String passwordHash, Map<String, Long> rows)
+            throws SQLException, IOException {
+        var ids = run.ids();
         try (var copies = new Copies(copy)) {
             var team = copies.table("team", "id, name, description, updated_by");
             var user = copies.table("app_user", "id, username, display_name, email, password_hash, enabled, roles, updated_by");
             var membership = copies.table("team_membership", "team_id, user_id");
-            for (int t = 0; t < teams; t++) {
-                team.row(teamBase + t, TEAM_PREFIX + "%04d".formatted(t + 1), "Generated team " + (t + 1) + " (scale data).", ACTOR);
+            for (int t = 0; t < run.size().teams(); t++) {
+                team.row(ids.team() + t, TEAM_PREFIX + "%04d".formatted(t + 1), "Generated team " + (t + 1) + " (scale data).", ACTOR);
                 for (int i = 0; i < MEMBERS_PER_TEAM; i++) {
                     String name = member(t + 1, i);
-                    user.row(userBase + (long) t * MEMBERS_PER_TEAM + i, name,
-                            "Scale User %04d %c".formatted(t + 1, (char) ('A' + i)), name + "@scale.demarc.example",
-                            passwordHash, true, "{MEMBER}", ACTOR);
-                    membership.row(teamBase + t, userBase + (long) t * MEMBERS_PER_TEAM + i);
+                    user.row(ids.member(t + 1, i), name, "Scale User %04d %c".formatted(t + 1, (char) ('A' + i)),
+                            name + "@scale.demarc.example", passwordHash, true, "{MEMBER}", ACTOR);
+                    membership.row(ids.team() + t, ids.member(t + 1, i));
                 }
             }
-            user.row(managerId, MANAGER, "Scale Manager", MANAGER + "@scale.demarc.example", passwordHash, true, "{MANAGER}", ACTOR);
-            user.row(managerId + 1, AUDITOR, "Scale Auditor", AUDITOR + "@scale.demarc.example", passwordHash, true, "{AUDITOR}", ACTOR);
+            user.row(ids.manager(), MANAGER, "Scale Manager", MANAGER + "@scale.demarc.example", passwordHash, true, "{MANAGER}", ACTOR);
+            user.row(ids.manager() + 1, AUDITOR, "Scale Auditor", AUDITOR + "@scale.demarc.example", passwordHash, true, "{AUDITOR}", ACTOR);
             rows.put("team", team.rows);
             rows.put("app_user", user.rows);
             rows.put("team_membership", membership.rows);
         }
+    }
 
-        long attestationId = count(c, """
+    private static long insertAttestation(Connection c) {
+        return count(c, """
                 insert into attestation (name, report_type, period_from, period_to, valid_until, url, created_by)
                 values ('AWS SOC 2 Type II (scale data)', 'SOC 2 Type II', current_date - 200, current_date - 20,
                         current_date + 160, 'https://aws.amazon.com/artifact/', '%s') returning id""".formatted(ACTOR));
-        rows.put("attestation", 1L);
+    }
 
+    /** Every project with its services and one register row per control: status, RACI, evidence, attestation link. */
+    private void loadProjects(CopyManager copy, Run run, long attestationId, Map<String, Long> rows)
+            throws SQLException, IOException {
+        var ids = run.ids();
+        int teams = run.size().teams();
+        int nc = run.controls().size();
         long items = 0;
         try (var copies = new Copies(copy)) {
-            var project = copies.table("project", "id, team_id, name, description, aws_account_ids, model_id, updated_by");
-            var projectService = copies.table("project_service", "project_id, service_id");
-            var pc = copies.table("project_control", "id, project_id, control_id, owner, owner_reason, status, justification, due_date, updated_by");
-            var raci = copies.table("raci_assignment", "project_control_id, role, user_id, team_id");
-            var link = copies.table("attestation_link", "attestation_id, project_control_id, linked_by");
-            var content = copies.table("evidence_content", "id, size_bytes, sha256, chunks");
-            var chunk = copies.table("evidence_chunk", "content_id, seq, data");
-            var item = copies.table("evidence_item", "id, project_control_id, kind, title, valid_from, valid_until, created_by");
-            var version = copies.table("evidence_version", "item_id, version_no, content_id, file_name, content_type, size_bytes, sha256, uploaded_by, review_state, reviewed_by, reviewed_at, review_comment");
+            var tables = ProjectTables.open(copies);
             MessageDigest sha = sha256();
-            for (int p = 0; p < projects; p++) {
-                int t = p / PROJECTS_PER_TEAM;
-                long teamId = teamBase + Math.min(t, teams - 1);
-                int teamNo = (int) (teamId - teamBase) + 1;
-                long projectId = projectBase + p;
+            for (int p = 0; p < run.size().projects(); p++) {
+                long teamId = ids.team() + Math.min(p / PROJECTS_PER_TEAM, teams - 1);
+                int teamNo = (int) (teamId - ids.team()) + 1;
+                long projectId = ids.project() + p;
                 String projectName = "Project %05d".formatted(p + 1);
-                int a = p % archetypes.size();
-                project.row(projectId, teamId, projectName, "Generated project (scale data), service mix " + (a + 1) + ".",
-                        "{%012d}".formatted(100_000_000_000L + p), modelId, ACTOR);
-                for (AwsService s : archetypes.get(a)) {
-                    projectService.row(projectId, s.id());
+                int a = p % run.archetypes().size();
+                tables.project().row(projectId, teamId, projectName, "Generated project (scale data), service mix " + (a + 1) + ".",
+                        "{%012d}".formatted(100_000_000_000L + p), run.modelId(), ACTOR);
+                for (AwsService s : run.archetypes().get(a)) {
+                    tables.projectService().row(projectId, s.id());
                 }
                 for (int j = 0; j < nc; j++) {
-                    Control control = controls.get(j);
-                    Cell cell = cells[a][j];
-                    long pcId = pcBase + (long) p * nc + j;
-                    String status;
-                    String justification = null;
-                    LocalDate due = null;
-                    int roll = random.nextInt(100);
-                    switch (cell.owner()) {
-                        case NOT_APPLICABLE -> {
-                            status = "NOT_APPLICABLE";
-                            justification = "No AWS service this project uses needs this control.";
-                        }
-                        case AWS -> status = "INHERITED";
-                        default -> {
-                            if (roll < 3) {
-                                status = "NOT_APPLICABLE";
-                                justification = "Out of scope for this workload (scale data).";
-                            } else if (roll < 18) {
-                                status = "NOT_STARTED";
-                            } else if (roll < 36) {
-                                status = "IN_PROGRESS";
-                            } else {
-                                status = "IMPLEMENTED";
-                            }
-                            if (status.equals("NOT_STARTED") || status.equals("IN_PROGRESS")) {
-                                due = today.plusDays(random.nextInt(-60, 181));
-                            }
-                        }
-                    }
-                    pc.row(pcId, projectId, control.id().value(), cell.owner().name(), cell.reason(), status, justification, due, ACTOR);
-
-                    long accountable = userBase + (long) (teamNo - 1) * MEMBERS_PER_TEAM + (p + j) % MEMBERS_PER_TEAM;
+                    Control control = run.controls().get(j);
+                    Cell cell = run.cells()[a][j];
+                    long pcId = ids.projectControl() + (long) p * nc + j;
+                    var progress = progress(cell, run.random(), run.today());
+                    tables.pc().row(pcId, projectId, control.id().value(), cell.owner().name(), cell.reason(),
+                            progress.status(), progress.justification(), progress.due(), ACTOR);
                     if (cell.owner() == Owner.AWS) {
-                        raci.row(pcId, "I", null, teamId);
-                        link.row(attestationId, pcId, ACTOR);
-                    } else if (cell.owner() != Owner.NOT_APPLICABLE && !status.equals("NOT_APPLICABLE")) {
-                        if (random.nextInt(100) < 95) {
-                            raci.row(pcId, "A", accountable, null);
-                            if (random.nextBoolean()) {
-                                raci.row(pcId, "C", userBase + (long) (teamNo - 1) * MEMBERS_PER_TEAM + (p + j + 1) % MEMBERS_PER_TEAM, null);
-                            }
-                        }
-                        raci.row(pcId, "R", null, teamId);
-                        if (status.equals("IMPLEMENTED") && random.nextInt(100) < 85) {
-                            long itemId = itemBase + items;
-                            long contentId = contentBase + items;
-                            items++;
+                        tables.raci().row(pcId, "I", null, teamId);
+                        tables.link().row(attestationId, pcId, ACTOR);
+                    } else if (cell.owner() != Owner.NOT_APPLICABLE && !progress.status().equals("NOT_APPLICABLE")) {
+                        assignRaci(tables, run, pcId, teamId, teamNo, p + j);
+                        if (progress.status().equals("IMPLEMENTED") && run.random().nextInt(100) < 85) {
                             String uploader = member(teamNo, (p + j) % MEMBERS_PER_TEAM);
-                            byte[] bytes = evidenceText(projectName, control, uploader, today);
-                            String hash = HexFormat.of().formatHex(sha.digest(bytes));
-                            content.row(contentId, bytes.length, hash, 1);
-                            chunk.row(contentId, 0, "\\x" + HexFormat.of().formatHex(bytes));
-                            int validity = random.nextInt(100);
-                            LocalDate until = validity < 6 ? today.minusDays(random.nextInt(1, 91))
-                                    : validity < 12 ? today.plusDays(random.nextInt(1, 30))
-                                    : validity < 30 ? null : today.plusDays(random.nextInt(60, 366));
-                            LocalDate from = until == null ? today.minusDays(180) : until.minusDays(365);
-                            item.row(itemId, pcId, "FILE", control.code() + " configuration export", from, until, uploader);
-                            int review = random.nextInt(100);
-                            String state = review < 85 ? "ACCEPTED" : review < 95 ? "SUBMITTED" : "REJECTED";
-                            version.row(itemId, 1, contentId, control.code().toLowerCase(java.util.Locale.ROOT) + "-evidence.txt",
-                                    "text/plain", bytes.length, hash, uploader, state,
-                                    state.equals("SUBMITTED") ? null : MANAGER,
-                                    state.equals("SUBMITTED") ? null : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
-                                    state.equals("REJECTED") ? "The export does not show the setting; upload the full configuration." : null);
+                            writeEvidence(tables, run, sha, ids.item() + items, ids.content() + items, pcId, projectName,
+                                    control, uploader);
+                            items++;
                         }
                     }
                 }
             }
-            rows.put("project", project.rows);
-            rows.put("project_service", projectService.rows);
-            rows.put("project_control", pc.rows);
-            rows.put("raci_assignment", raci.rows);
-            rows.put("attestation_link", link.rows);
-            rows.put("evidence_item", item.rows);
-            rows.put("evidence_version", version.rows);
-            rows.put("evidence_content", content.rows);
-            rows.put("evidence_chunk", chunk.rows);
+            tables.countInto(rows);
         }
-        rows.put("audit_log", appendAudit(copy, projects, teams, controls));
+    }
+
+    private static Progress progress(Cell cell, SplittableRandom random, LocalDate today) {
+        int roll = random.nextInt(100);
+        return switch (cell.owner()) {
+            case NOT_APPLICABLE -> new Progress("NOT_APPLICABLE", "No AWS service this project uses needs this control.", null);
+            case AWS -> new Progress("INHERITED", null, null);
+            default -> {
+                if (roll < 3) {
+                    yield new Progress("NOT_APPLICABLE", "Out of scope for this workload (scale data).", null);
+                }
+                var status = roll < 18 ? "NOT_STARTED" : roll < 36 ? "IN_PROGRESS" : "IMPLEMENTED";
+                var progress = new Progress(status, null, null);
+                yield progress.open() ? new Progress(status, null, today.plusDays(random.nextInt(-60, 181))) : progress;
+            }
+        };
+    }
+
+    /** A member Accountable (5 % left unowned), sometimes another Consulted, the team Responsible. */
+    private static void assignRaci(ProjectTables tables, Run run, long pcId, long teamId, int teamNo, int rotation)
+            throws SQLException, IOException {
+        if (run.random().nextInt(100) < 95) {
+            tables.raci().row(pcId, "A", run.ids().member(teamNo, rotation % MEMBERS_PER_TEAM), null);
+            if (run.random().nextBoolean()) {
+                tables.raci().row(pcId, "C", run.ids().member(teamNo, (rotation + 1) % MEMBERS_PER_TEAM), null);
+            }
+        }
+        tables.raci().row(pcId, "R", null, teamId);
+    }
+
+    /** One small real file with its hash, validity (some expired or expiring) and review state. */
+    private void writeEvidence(ProjectTables tables, Run run, MessageDigest sha, long itemId, long contentId, long pcId,
+                               String projectName, Control control, String uploader) throws SQLException, IOException {
+        var random = run.random();
+        var today = run.today();
+        byte[] bytes = evidenceText(projectName, control, uploader, today);
+        String hash = HexFormat.of().formatHex(sha.digest(bytes));
+        tables.content().row(contentId, bytes.length, hash, 1);
+        tables.chunk().row(contentId, 0, "\\x" + HexFormat.of().formatHex(bytes));
+        int validity = random.nextInt(100);
+        LocalDate until = validity < 6 ? today.minusDays(random.nextInt(1, 91))
+                : validity < 12 ? today.plusDays(random.nextInt(1, 30))
+                : validity < 30 ? null : today.plusDays(random.nextInt(60, 366));
+        LocalDate from = until == null ? today.minusDays(180) : until.minusDays(365);
+        tables.item().row(itemId, pcId, "FILE", control.code() + " configuration export", from, until, uploader);
+        int review = random.nextInt(100);
+        String state = review < 85 ? "ACCEPTED" : review < 95 ? "SUBMITTED" : "REJECTED";
+        boolean submitted = state.equals("SUBMITTED");
+        tables.version().row(itemId, 1, contentId, control.code().toLowerCase(java.util.Locale.ROOT) + "-evidence.txt",
+                "text/plain", bytes.length, hash, uploader, state, submitted ? null : MANAGER,
+                submitted ? null : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                state.equals("REJECTED") ? "The export does not show the setting; upload the full configuration." : null);
+    }
+
+    private static void analyze(Connection c) throws SQLException {
         for (String table : List.of("team", "app_user", "team_membership", "project", "project_service", "project_control",
                 "raci_assignment", "attestation_link", "evidence_item", "evidence_version", "evidence_content",
                 "evidence_chunk", "audit_log")) {
@@ -342,19 +409,19 @@ public class ScaleDataGenerator {
                 AuditEntry e;
                 if (kind < 4) {
                     int from = random.nextInt(2);
-                    e = new AuditEntry(++seq, at, actor, address, "STATUS_CHANGED", "project-control", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.STATUS_CHANGED.name(), "project-control", null,
                             project + " · " + control, statuses[from], statuses[from + 1], prev, null);
                 } else if (kind < 6) {
-                    e = new AuditEntry(++seq, at, actor, address, "RACI_CHANGED", "project-control", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.RACI_CHANGED.name(), "project-control", null,
                             project + " · " + control, "A: —", "A: " + actor, prev, null);
                 } else if (kind < 8) {
-                    e = new AuditEntry(++seq, at, actor, address, "EVIDENCE_UPLOADED", "evidence", null,
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.EVIDENCE_UPLOADED.name(), "evidence", null,
                             "Uploaded evidence for " + project + " · " + control, null, null, prev, null);
                 } else if (kind < 9) {
-                    e = new AuditEntry(++seq, at, MANAGER, address, "EVIDENCE_REVIEWED", "evidence", null,
+                    e = new AuditEntry(++seq, at, MANAGER, address, AuditAction.EVIDENCE_REVIEWED.name(), "evidence", null,
                             "Accepted evidence for " + project + " · " + control, "SUBMITTED", "ACCEPTED", prev, null);
                 } else {
-                    e = new AuditEntry(++seq, at, actor, address, "LOGIN_SUCCEEDED", "user", actor, "Signed in", null, null, prev, null);
+                    e = new AuditEntry(++seq, at, actor, address, AuditAction.LOGIN_SUCCEEDED.name(), "user", actor, "Signed in", null, null, prev, null);
                 }
                 String hash = e.computeHash();
                 log.row(e.seq(), e.at(), e.actor(), e.address(), e.action(), e.entityType(), e.entityId(), e.summary(),

@@ -1,5 +1,6 @@
 package com.demarc.security;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditLog;
 import com.demarc.shared.AccessDenied;
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,7 @@ class SecurityAuditListener {
 
     @EventListener
     void on(AccessDenied event) {
-        audit.recordIndependently("ACCESS_DENIED", "access", null, event.username() + " was refused: " + event.what());
+        audit.recordIndependently(AuditAction.ACCESS_DENIED, "access", null, event.username() + " was refused: " + event.what());
     }
 
     @EventListener
@@ -29,6 +30,6 @@ class SecurityAuditListener {
         var auth = event.getAuthentication().get();
         String who = auth == null ? "anonymous" : auth.getName();
         String what = mi.getMethod().getDeclaringClass().getSimpleName() + "." + mi.getMethod().getName();
-        audit.recordIndependently("ACCESS_DENIED", "access", null, who + " was refused: " + what);
+        audit.recordIndependently(AuditAction.ACCESS_DENIED, "access", null, who + " was refused: " + what);
     }
 }

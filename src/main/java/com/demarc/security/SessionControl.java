@@ -1,5 +1,6 @@
 package com.demarc.security;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.organization.UserDisabled;
 import com.demarc.shared.DemarcUser;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public class SessionControl {
         var info = registry.getSessionInformation(sessionId);
         if (info != null) {
             info.expireNow();
-            audit.record("SESSION_ENDED", "session", null, "Ended a session of " + ((DemarcUser) info.getPrincipal()).getUsername(),
+            audit.record(AuditAction.SESSION_ENDED, "session", null, "Ended a session of " + ((DemarcUser) info.getPrincipal()).getUsername(),
                     null, null);
         }
     }

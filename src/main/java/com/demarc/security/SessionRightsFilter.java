@@ -1,5 +1,6 @@
 package com.demarc.security;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditLog;
 import com.demarc.shared.DemarcUser;
 import jakarta.servlet.FilterChain;
@@ -66,7 +67,7 @@ class SessionRightsFilter extends OncePerRequestFilter {
                 }
                 strategy.setContext(strategy.createEmptyContext());
                 log.info("Ended a session of {}: {}", user.getUsername(), why);
-                audit.recordIndependently("SESSION_ENDED", "user", user.getUsername(),
+                audit.recordIndependently(AuditAction.SESSION_ENDED, "user", user.getUsername(),
                         "Session of " + user.getUsername() + " ended: " + why);
                 // a page load lands on the login page with "your session was ended"; Vaadin's own requests and
                 // downloads go on as anonymous (Vaadin reports the expired session, downloads are refused)

@@ -1,5 +1,6 @@
 package com.demarc.security;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditLog;
 import com.demarc.security.internal.LoginThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -50,7 +51,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         boolean matches = passwordEncoder.matches(presented,
                 user != null && user.getPassword() != null ? user.getPassword() : dummyHash);
         if (!attempt.allowed()) {
-            audit.recordIndependently("LOGIN_REFUSED_LOCKED", "user", username, "Login refused: "
+            audit.recordIndependently(AuditAction.LOGIN_REFUSED_LOCKED, "user", username, "Login refused: "
                     + (attempt.outcome() == LoginThrottle.Outcome.ACCOUNT_LOCKED ? "account" : "address " + address)
                     + " locked after too many failures");
             throw new BadCredentialsException(BAD_CREDENTIALS);
@@ -58,14 +59,14 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String refusal = user == null ? "unknown user" : !matches ? "wrong password"
                 : !user.isEnabled() ? "account disabled" : !user.isAccountNonExpired() ? "access ended" : null;
         if (refusal != null) {
-            audit.recordIndependently("LOGIN_FAILED", "user", username, "Login failed (" + refusal + ")");
+            audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (" + refusal + ")");
             if (attempt.locksIfWrong()) {
-                audit.recordIndependently("ACCOUNT_LOCKED", "user", username, "Locked after repeated failed logins");
+                audit.recordIndependently(AuditAction.ACCOUNT_LOCKED, "user", username, "Locked after repeated failed logins");
             }
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         throttle.succeeded(username);
-        audit.recordIndependently("LOGIN_SUCCEEDED", "user", user.getUsername(), "Signed in");
+        audit.recordIndependently(AuditAction.LOGIN_SUCCEEDED, "user", user.getUsername(), "Signed in");
         var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;

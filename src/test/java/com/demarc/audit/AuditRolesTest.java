@@ -32,7 +32,7 @@ class AuditRolesTest {
     @Test
     void theAppRoleCannotDeleteUpdateTruncateOrSwitchOffTheAuditLog() throws SQLException {
         assumeTrue(TestDatabase.get().twoRoles(), SINGLE_ROLE);
-        audit.recordIndependently("TEST_EVENT", "test", "roles", "an entry to attack");
+        audit.recordIndependently(AuditAction.ACCESS_DENIED, "test", "roles", "an entry to attack");
         audit.checkpointHead();
         String owner = TestDatabase.get().ownerUsername();
         List<String> attacks = new ArrayList<>();

@@ -49,7 +49,7 @@ class IndependentAuditTest {
             }
             assertThat(pool.getHikariPoolMXBean().getIdleConnections()).as("the main pool is exhausted").isZero();
             long start = System.nanoTime();
-            audit.recordIndependently("ACCESS_DENIED", "file", marker, "refused while the main pool is exhausted");
+            audit.recordIndependently(AuditAction.ACCESS_DENIED, "file", marker, "refused while the main pool is exhausted");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             assertThat(entriesFor(marker)).isEqualTo(1);
         } finally {
@@ -69,7 +69,7 @@ class IndependentAuditTest {
                 int n = i;
                 requests.add(CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
                     jdbc.sql("select pg_sleep(0.05)").query(Object.class).list(); // holds a main connection, like a download
-                    audit.recordIndependently("ACCESS_DENIED", "file", marker, "burst " + n);
+                    audit.recordIndependently(AuditAction.ACCESS_DENIED, "file", marker, "burst " + n);
                 }), executor));
             }
             CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -83,8 +83,8 @@ class IndependentAuditTest {
         String refusal = UUID.randomUUID().toString();
         long start = System.nanoTime();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            audit.record("TEST_CHANGE", "test", change, "a change that is rolled back", null, null);
-            audit.recordIndependently("ACCESS_DENIED", "test", refusal, "a refusal in the same request");
+            audit.record(AuditAction.STATUS_CHANGED, "test", change, "a change that is rolled back", null, null);
+            audit.recordIndependently(AuditAction.ACCESS_DENIED, "test", refusal, "a refusal in the same request");
             s.setRollbackOnly();
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -1,11 +1,14 @@
 package com.demarc.audit.ui;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditFilter;
 import com.demarc.audit.AuditLog;
 import com.demarc.shared.UserFacingException;
+import com.demarc.shared.ui.Downloads;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,11 +22,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +39,7 @@ class AuditLogView extends VerticalLayout {
     private final AuditLog audit;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final TextField actor = new TextField("Actor");
-    private final TextField action = new TextField("Action");
+    private final ComboBox<AuditAction> action = new ComboBox<>("Action", AuditAction.values());
     private final TextField entity = new TextField("Entity or text");
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
@@ -48,13 +48,15 @@ class AuditLogView extends VerticalLayout {
     AuditLogView(AuditLog audit) {
         this.audit = audit;
         setSizeFull();
-        for (var field : new TextField[]{actor, action, entity}) {
+        for (var field : new TextField[]{actor, entity}) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.setClearButtonVisible(true);
             field.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         }
-        action.setPlaceholder("e.g. LOGIN_FAILED");
+        action.setPlaceholder("Any");
+        action.setClearButtonVisible(true);
         action.setId("audit-action");
+        action.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
@@ -69,15 +71,11 @@ class AuditLogView extends VerticalLayout {
         });
         verify.setId("audit-verify");
         chain.setId("audit-chain");
-        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = AuditLogCsv.csv(audit, filter());
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-log.csv", "text/csv", bytes.length);
-        }), "Export CSV");
+        var export = new Anchor(Downloads.of("demarc-audit-log.csv", "text/csv", () -> AuditLogCsv.csv(audit, filter())),
+                "Export CSV");
 
-        var receipt = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = audit.receipt().getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "demarc-audit-receipt.json", "application/json", bytes.length);
-        }), "Export receipt");
+        var receipt = new Anchor(Downloads.of("demarc-audit-receipt.json", "application/json",
+                () -> audit.receipt().getBytes(StandardCharsets.UTF_8)), "Export receipt");
         receipt.setId("audit-receipt");
         receipt.setTitle("The signed head of the chain: keep it outside Demarc; --verify-audit-log --receipt=<file> checks it");
 
@@ -108,7 +106,7 @@ class AuditLogView extends VerticalLayout {
     }
 
     private AuditFilter filter() {
-        return new AuditFilter(actor.getValue(), action.getValue().isBlank() ? null : action.getValue().strip().toUpperCase(),
+        return new AuditFilter(actor.getValue(), action.getValue() == null ? null : action.getValue().name(),
                 entity.getValue(), from.getValue() == null ? null : from.getValue().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().toInstant(ZoneOffset.UTC));
     }

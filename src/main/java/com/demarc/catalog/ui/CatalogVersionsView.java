@@ -7,7 +7,9 @@ import com.demarc.catalog.ResponsibilityModel;
 import com.demarc.shared.Actors;
 import com.demarc.shared.Permissions;
 import com.demarc.shared.UserFacingException;
+import com.demarc.shared.ui.Downloads;
 import com.demarc.shared.ui.Notices;
+import com.demarc.shared.ui.RefusingUploadHandler;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,15 +27,12 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.UI;
 import jakarta.annotation.security.PermitAll;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
@@ -95,24 +94,8 @@ class CatalogVersionsView extends VerticalLayout {
 
     private HorizontalLayout exports(ResponsibilityModel m) {
         String base = "catalog-" + m.provider().toLowerCase(java.util.Locale.ROOT) + "-" + m.version();
-        var yaml = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var out = new java.io.ByteArrayOutputStream();
-            try (var w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                catalog.exportYaml(m.id(), w);
-            }
-            byte[] bytes = out.toByteArray();
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(bytes), base + ".yaml",
-                    "application/yaml", bytes.length);
-        }), "YAML");
-        var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var out = new java.io.ByteArrayOutputStream();
-            try (var w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                catalog.exportCsv(m.id(), w);
-            }
-            byte[] bytes = out.toByteArray();
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(bytes), base + ".csv",
-                    "text/csv", bytes.length);
-        }), "CSV");
+        var yaml = new Anchor(Downloads.text(base + ".yaml", "application/yaml", w -> catalog.exportYaml(m.id(), w)), "YAML");
+        var csv = new Anchor(Downloads.text(base + ".csv", "text/csv", w -> catalog.exportCsv(m.id(), w)), "CSV");
         return new HorizontalLayout(yaml, csv);
     }
 
@@ -151,26 +134,21 @@ class CatalogVersionsView extends VerticalLayout {
         var version = new TextField("New version (CSV only)");
         var published = new DatePicker("Published (CSV only)", LocalDate.now());
         long max = maxImportSize;
-        var upload = new Upload(new UploadHandler() {
+        var upload = new Upload(new RefusingUploadHandler("The upload was interrupted: nothing was imported. Import "
+                + "the file again.") {
             @Override
-            public void handleUploadRequest(UploadEvent event) {
+            protected void receive(UploadEvent event) throws java.io.IOException {
                 UI ui = event.getUI();
                 String fileName = event.getFileName() == null ? "" : event.getFileName().toLowerCase(java.util.Locale.ROOT);
                 if (event.getFileSize() > max) {
-                    ui.access(() -> Notices.error(tooLarge(max)));
-                    return;
+                    throw tooLarge(max);
                 }
                 byte[] bytes;
                 try (var in = event.getInputStream()) {
                     bytes = readAtMost(in, max);
-                } catch (java.io.IOException e) {
-                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: nothing was "
-                            + "imported. Import the file again.")));
-                    return;
                 }
                 if (bytes == null) {
-                    ui.access(() -> Notices.error(tooLarge(max)));
-                    return;
+                    throw tooLarge(max);
                 }
                 ui.access(() -> importFile(fileName, bytes, name.getValue(), version.getValue(), published.getValue()));
             }
@@ -200,10 +178,8 @@ class CatalogVersionsView extends VerticalLayout {
                     : catalog.importYaml(reader);
             Notices.success("Imported " + imported.label() + ".");
             reload();
-        } catch (UserFacingException e) {
-            Notices.error(e);
         } catch (java.io.IOException e) {
-            Notices.error(new UserFacingException("The file could not be read: nothing was imported."));
+            throw new UserFacingException("The file could not be read: nothing was imported.");
         }
     }
 

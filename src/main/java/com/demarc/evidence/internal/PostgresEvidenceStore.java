@@ -1,5 +1,6 @@
 package com.demarc.evidence.internal;
 
+import com.demarc.evidence.EvidenceLimits;
 import com.demarc.evidence.EvidenceRefused;
 import com.demarc.evidence.EvidenceStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +42,7 @@ class PostgresEvidenceStore implements EvidenceStore {
             }
             total += n;
             if (total > maxBytes) {
-                throw new EvidenceRefused("The file is larger than the limit of " + human(maxBytes)
+                throw new EvidenceRefused("The file is larger than the limit of " + EvidenceLimits.human(maxBytes)
                         + ": nothing was stored. Split it, compress it, or ask an administrator to raise the limit.");
             }
             sha.update(buffer, 0, n);
@@ -125,15 +126,5 @@ class PostgresEvidenceStore implements EvidenceStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String human(long bytes) {
-        if (bytes >= 1024L * 1024) {
-            return (bytes / (1024 * 1024)) + " MB";
-        }
-        if (bytes >= 1024) {
-            return (bytes / 1024) + " KB";
-        }
-        return bytes + " bytes";
     }
 }

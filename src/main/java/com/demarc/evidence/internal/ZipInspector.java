@@ -308,7 +308,7 @@ public class ZipInspector {
     }
 
     private static EvidenceRefused bomb(long maxUnpacked, Limits limits) {
-        return new EvidenceRefused("The archive unpacks to more than " + PostgresEvidenceStore.human(maxUnpacked)
+        return new EvidenceRefused("The archive unpacks to more than " + EvidenceLimits.human(maxUnpacked)
                 + " (" + limits.maxRatio() + " times its size at most): it looks like a zip bomb, so "
                 + limits.consequence() + ".");
     }

@@ -97,10 +97,8 @@ class AttestationsView extends VerticalLayout {
                 Notices.success("Attestation saved. Now link it to the controls it covers.");
                 grid.setItems(attestations.attestations());
                 dialog.close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
             } catch (IOException ex) {
-                Notices.error(new UserFacingException("The file could not be read: upload it again."));
+                throw new UserFacingException("The file could not be read: upload it again.");
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -123,14 +121,10 @@ class AttestationsView extends VerticalLayout {
         dialog.add(new Paragraph("Links go to every project where the control is AWS's."), controls, allAws);
         dialog.setWidth("40rem");
         var save = new Button("Link", e -> {
-            try {
-                int n = attestations.link(attestation.id(), controls.getValue().stream().map(Control::code).toList(), List.of());
-                Notices.success("Linked to " + n + " project control(s).");
-                grid.setItems(attestations.attestations());
-                dialog.close();
-            } catch (UserFacingException ex) {
-                Notices.error(ex);
-            }
+            int n = attestations.link(attestation.id(), controls.getValue().stream().map(Control::code).toList(), List.of());
+            Notices.success("Linked to " + n + " project control(s).");
+            grid.setItems(attestations.attestations());
+            dialog.close();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);

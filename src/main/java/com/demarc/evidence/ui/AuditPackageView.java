@@ -6,6 +6,7 @@ import com.demarc.project.Project;
 import com.demarc.project.ProjectService;
 import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
+import com.demarc.shared.ui.RefusingUploadHandler;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +21,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Auditors and managers download a project's audit package, and verify a package they hold against its manifest. */
@@ -45,22 +45,17 @@ class AuditPackageView extends VerticalLayout {
             download.setEnabled(e.getValue() != null);
         });
         long maxSize = packages.maxPackageSize();
-        var verify = new Upload(new UploadHandler() {
+        var verify = new Upload(new RefusingUploadHandler("The upload was interrupted: try again.") {
             @Override
-            public void handleUploadRequest(UploadEvent event) {
+            protected void receive(UploadEvent event) throws java.io.IOException {
                 UI ui = event.getUI();
                 if (event.getFileSize() > maxSize) {
-                    ui.access(() -> Notices.error(tooLarge(maxSize)));
-                    return;
+                    throw tooLarge(maxSize);
                 }
                 // the service spools the stream to a temporary file, stops at the limit and deletes it in any case
                 try (var in = event.getInputStream()) {
                     PackageReport result = packages.verify(in);
                     ui.access(() -> show(result));
-                } catch (UserFacingException e) {
-                    ui.access(() -> Notices.error(e));
-                } catch (java.io.IOException e) {
-                    ui.access(() -> Notices.error(new UserFacingException("The upload was interrupted: try again.")));
                 }
             }
 

@@ -5,9 +5,8 @@ import com.demarc.evidence.EvidenceService;
 import com.demarc.project.ProjectControlId;
 import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
-import com.vaadin.flow.component.UI;
+import com.demarc.shared.ui.RefusingUploadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  * deletes on success, refusal, cancel or a broken connection. The upload is acknowledged as soon as it is committed:
  * the page update runs afterwards on its own thread, so the answer to the browser never waits for it.
  */
-class EvidenceUploadHandler implements UploadHandler {
+class EvidenceUploadHandler extends RefusingUploadHandler {
     private final EvidenceService evidence;
     private final ProjectControlId control;
     private final Long itemId;
@@ -30,6 +29,7 @@ class EvidenceUploadHandler implements UploadHandler {
 
     EvidenceUploadHandler(EvidenceService evidence, ProjectControlId control, Long itemId, Supplier<LocalDate> validFrom,
                           Supplier<LocalDate> validUntil, Consumer<EvidenceItem> onStored) {
+        super("The upload was interrupted: nothing was stored. Try again.");
         this.evidence = evidence;
         this.control = control;
         this.itemId = itemId;
@@ -39,23 +39,16 @@ class EvidenceUploadHandler implements UploadHandler {
     }
 
     @Override
-    public void handleUploadRequest(UploadEvent event) {
-        UI ui = event.getUI();
+    protected void receive(UploadEvent event) throws IOException {
         String refusal = refusalForDeclaredSize(event.getFileSize());
         if (refusal != null) {
             event.reject(refusal);
-            later(ui, () -> Notices.error(new UserFacingException(event.getFileName() + ": " + refusal)));
+            later(event.getUI(), () -> Notices.error(new UserFacingException(event.getFileName() + ": " + refusal)));
             return;
         }
         try (var in = event.getInputStream()) {
             var item = evidence.upload(control, itemId, event.getFileName(), in, null, validFrom.get(), validUntil.get());
-            later(ui, () -> onStored.accept(item));
-        } catch (UserFacingException e) {
-            event.reject(e.getMessage());
-            later(ui, () -> Notices.error(e));
-        } catch (IOException e) {
-            event.reject("The upload was interrupted: nothing was stored. Try again.");
-            later(ui, () -> Notices.error(new UserFacingException("The upload was interrupted: nothing was stored. Try again.")));
+            later(event.getUI(), () -> onStored.accept(item));
         }
     }
 
@@ -73,12 +66,5 @@ class EvidenceUploadHandler implements UploadHandler {
     @Override
     public long getFileSizeMax() {
         return -1;
-    }
-
-    /** Runs a page update after the upload's answer, never in the request that carries the bytes. */
-    private static void later(UI ui, Runnable command) {
-        if (ui != null) {
-            Thread.ofVirtual().name("evidence-upload-ui").start(() -> ui.access(command::run));
-        }
     }
 }

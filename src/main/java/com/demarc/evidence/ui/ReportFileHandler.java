@@ -2,7 +2,7 @@ package com.demarc.evidence.ui;
 
 import com.demarc.shared.UserFacingException;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.demarc.shared.ui.RefusingUploadHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +14,20 @@ import java.nio.file.Path;
  * and cut off while streaming, at the evidence size limit; the temp file is deleted on refusal, cancel, a broken
  * connection, a second file replacing it, and when the dialog closes ({@link #discard()}).
  */
-class ReportFileHandler implements UploadHandler {
+class ReportFileHandler extends RefusingUploadHandler {
     private final long maxBytes;
     private Path file;
     private String fileName;
 
     ReportFileHandler(long maxBytes) {
+        super("The upload was interrupted: nothing was kept. Upload the file again.");
         this.maxBytes = maxBytes;
     }
 
     @Override
-    public void handleUploadRequest(UploadEvent event) {
+    protected void receive(UploadEvent event) throws IOException {
         try (var in = event.getInputStream()) {
             receive(event.getFileName(), event.getFileSize(), in);
-        } catch (UserFacingException e) {
-            event.reject(e.getMessage());
-        } catch (IOException e) {
-            event.reject("The upload was interrupted: nothing was kept. Upload the file again.");
         }
     }
 

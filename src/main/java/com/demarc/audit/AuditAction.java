@@ -1,0 +1,55 @@
+package com.demarc.audit;
+
+/**
+ * What an audit log entry records. The constant's {@link #name()} is what is stored in {@code audit_log.action} and
+ * hashed into the chain, so a constant is never renamed (existing entries and their hashes keep the old name).
+ */
+public enum AuditAction {
+    // sign-in and access
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    LOGIN_REFUSED_LOCKED,
+    ACCOUNT_LOCKED,
+    ACCESS_DENIED,
+    SESSION_ENDED,
+    // users and teams
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DISABLED,
+    PASSWORD_RESET,
+    PASSWORD_CHANGED,
+    PASSWORD_CHANGE_FAILED,
+    PASSWORD_CHANGE_REFUSED_LOCKED,
+    AUDITOR_ACCESS_CHANGED,
+    TEAM_CREATED,
+    TEAM_UPDATED,
+    // catalog
+    SERVICE_ADDED,
+    SERVICE_UPDATED,
+    CONTROL_CREATED,
+    CONTROL_UPDATED,
+    CATALOG_IMPORTED,
+    CATALOG_EXPORTED,
+    // projects and RACI
+    PROJECT_CREATED,
+    PROJECT_UPDATED,
+    PROJECT_ARCHIVED,
+    PROJECT_RESTORED,
+    PROJECT_UPGRADED,
+    STATUS_CHANGED,
+    RACI_CHANGED,
+    RACI_BULK_CHANGED,
+    RACI_TEMPLATE_SAVED,
+    // evidence, attestations, audit packages
+    EVIDENCE_UPLOADED,
+    EVIDENCE_LINK_ADDED,
+    EVIDENCE_VALIDITY_CHANGED,
+    EVIDENCE_REVIEWED,
+    EVIDENCE_SELF_REVIEW_REFUSED,
+    EVIDENCE_DELETED,
+    EVIDENCE_DOWNLOADED,
+    ATTESTATION_CREATED,
+    ATTESTATION_LINKED,
+    ATTESTATION_DOWNLOADED,
+    AUDIT_PACKAGE_EXPORTED
+}
