@@ -5,6 +5,8 @@ import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
 import com.demarc.evidence.internal.TransferQueries;
 import com.demarc.evidence.internal.ZipInspector;
+import com.demarc.project.EvidenceState;
+import com.demarc.project.EvidenceStates;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectControlId;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_READ;
+import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
 
@@ -38,7 +41,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
  * stored with their SHA-256 in the same transaction as their row, or not at all.
  */
 @Service
-public class EvidenceService {
+public class EvidenceService implements EvidenceStates {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
@@ -79,6 +82,27 @@ public class EvidenceService {
 
     public long maxFileSize() {
         return limits.maxFileSize().toBytes();
+    }
+
+    /**
+     * The evidence state of a page of project controls (the matrix, "my responsibilities"): everyone who may read the
+     * rows may read their state, so the permission is the register's, and the scope is checked again here.
+     */
+    @Override
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public java.util.Map<ProjectControlId, EvidenceState> states(List<ProjectControl> page) {
+        if (page.isEmpty()) {
+            return java.util.Map.of();
+        }
+        access.requireReadAll(page.stream().map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet()));
+        var aws = page.stream().filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
+        var others = page.stream().filter(r -> r.owner() != Owner.AWS).map(ProjectControl::id).toList();
+        var found = new java.util.HashMap<>(repository.attestationStates(aws));
+        found.putAll(repository.itemStates(others));
+        var result = new java.util.LinkedHashMap<ProjectControlId, EvidenceState>();
+        page.forEach(r -> result.put(r.id(), found.getOrDefault(r.id(), EvidenceState.NONE)));
+        return result;
     }
 
     @PreAuthorize(HAS_EVIDENCE_READ)
