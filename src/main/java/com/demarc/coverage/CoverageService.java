@@ -1,7 +1,7 @@
 package com.demarc.coverage;
 
 import com.demarc.coverage.internal.CoverageRepository;
-import com.demarc.evidence.EvidenceChanged;
+import com.demarc.evidence.ProjectEvidenceChanged;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectId;
 import com.demarc.project.ProjectRegisterChanged;
@@ -43,7 +43,7 @@ public class CoverageService {
 
     /** Keeps the rollups in step, inside the transaction of the change (evidence, review, attestation links). */
     @EventListener
-    void on(EvidenceChanged event) {
+    void on(ProjectEvidenceChanged event) {
         refresh(event.projects());
     }
 

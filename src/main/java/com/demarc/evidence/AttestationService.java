@@ -160,7 +160,7 @@ public class AttestationService {
         var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.owner() == Owner.AWS).toList();
         var rows = awsRows.stream().map(ProjectControl::id).toList();
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
-        events.publishEvent(new EvidenceChanged(awsRows.stream()
+        events.publishEvent(new ProjectEvidenceChanged(awsRows.stream()
                 .map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet())));
         audit.record("ATTESTATION_LINKED", "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));

@@ -187,7 +187,7 @@ public class EvidenceService implements EvidenceStates {
         }
         repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(EvidenceChanged.of(control.projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
         audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
@@ -211,7 +211,7 @@ public class EvidenceService implements EvidenceStates {
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(EvidenceChanged.of(projects.control(controlId).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(controlId).projectId()));
         audit.record("EVIDENCE_LINK_ADDED", "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
@@ -235,7 +235,7 @@ public class EvidenceService implements EvidenceStates {
         boolean returned = current.reviewState() == ReviewState.ACCEPTED && !before.equals(after)
                 && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
                 + " to " + after + " after " + current.reviewedBy() + " accepted it.");
-        events.publishEvent(EvidenceChanged.of(control.projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
         audit.record("EVIDENCE_VALIDITY_CHANGED", "evidence-item", itemId, control.projectName() + " · " + control.code()
                 + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
                 + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
@@ -276,7 +276,7 @@ public class EvidenceService implements EvidenceStates {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
-        events.publishEvent(EvidenceChanged.of(projects.control(row.controlId()).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(row.controlId()).projectId()));
         audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
@@ -299,7 +299,7 @@ public class EvidenceService implements EvidenceStates {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
-        events.publishEvent(EvidenceChanged.of(projects.control(item.controlId()).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(item.controlId()).projectId()));
         audit.record("EVIDENCE_DELETED", "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);

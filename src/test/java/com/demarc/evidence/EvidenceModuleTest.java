@@ -29,14 +29,14 @@ class EvidenceModuleTest {
         var item = new AtomicReference<EvidenceItem>();
         scenario.stimulate(() -> Actors.runAsSystem(Set.of(Role.MANAGER), () -> item.set(evidence.addLink(row.id(),
                         "Access review", "https://example.com/review", "", null, null))))
-                .andWaitForEventOfType(EvidenceChanged.class)
+                .andWaitForEventOfType(ProjectEvidenceChanged.class)
                 .matching(e -> e.projects().equals(Set.of(row.projectId())))
                 .toArrive();
 
         var reviewer = new DemarcUser(0, "module.reviewer", "Reviewer", Set.of(Role.MANAGER), true, null);
         var version = item.get().current();
         scenario.stimulate(() -> Actors.runAs(reviewer, () -> evidence.review(version.id(), version.version(), true, "ok")))
-                .andWaitForEventOfType(EvidenceChanged.class)
+                .andWaitForEventOfType(ProjectEvidenceChanged.class)
                 .matching(e -> e.projects().equals(Set.of(row.projectId())))
                 .toArriveAndVerify(e -> Actors.runAsSystem(Set.of(Role.MANAGER),
                         () -> assertThat(evidence.states(java.util.List.of(row)).get(row.id()))

@@ -9,12 +9,12 @@ import java.util.Set;
  * changed: an upload, a link, a review, a new validity, a deletion. Coverage refreshes its rollups in the same
  * transaction.
  */
-public record EvidenceChanged(Set<ProjectId> projects) {
-    public EvidenceChanged {
+public record ProjectEvidenceChanged(Set<ProjectId> projects) {
+    public ProjectEvidenceChanged {
         projects = Set.copyOf(projects);
     }
 
-    public static EvidenceChanged of(ProjectId project) {
-        return new EvidenceChanged(Set.of(project));
+    public static ProjectEvidenceChanged of(ProjectId project) {
+        return new ProjectEvidenceChanged(Set.of(project));
     }
 }
