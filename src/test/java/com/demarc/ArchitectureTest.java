@@ -43,6 +43,22 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(Route.class).should().resideInAPackage("..ui..").check(CLASSES);
     }
 
+    /**
+     * One module owns each route path ({@code /projects} and {@code /projects/42}, a {@code HasUrlParameter} of the same
+     * path, alike); an area such as {@code admin/…} may hold pages of several modules.
+     */
+    @Test
+    void eachRouteBelongsToOneModule() {
+        var modules = new java.util.TreeMap<String, java.util.Set<String>>();
+        CLASSES.stream().filter(c -> c.isAnnotatedWith(Route.class)).forEach(c -> {
+            var segment = c.getAnnotationOfType(Route.class).value().replaceAll("/:[^/]+", "");
+            var module = c.getPackageName().replaceFirst("^com\\.demarc\\.([^.]+).*", "$1");
+            modules.computeIfAbsent(segment, k -> new java.util.TreeSet<>()).add(module);
+        });
+        modules.values().removeIf(m -> m.size() == 1);
+        org.assertj.core.api.Assertions.assertThat(modules).as("routes declared by more than one module").isEmpty();
+    }
+
     @Test
     void servicesDoNotDependOnVaadin() {
         noClasses().that().resideOutsideOfPackage("..ui..").and().resideOutsideOfPackage("com.demarc")

@@ -152,6 +152,7 @@ class AuthorizationMatrixTest {
             Map.entry("RaciService.copyRaci", Set.of(MANAGER, MEMBER)),
             // evidence
             Map.entry("EvidenceService.maxFileSize", NONE_BUT_SYSTEM),
+            Map.entry("EvidenceService.states", ALL),
             Map.entry("EvidenceService.items", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("EvidenceService.attestations", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("EvidenceService.verify", Set.of(MANAGER, MEMBER, AUDITOR)),

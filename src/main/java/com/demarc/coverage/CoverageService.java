@@ -1,8 +1,10 @@
 package com.demarc.coverage;
 
 import com.demarc.coverage.internal.CoverageRepository;
+import com.demarc.evidence.ProjectEvidenceChanged;
 import com.demarc.project.ProjectAccess;
-import com.demarc.shared.CoverageInputsChanged;
+import com.demarc.project.ProjectId;
+import com.demarc.project.ProjectRegisterChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,10 +35,20 @@ public class CoverageService {
         this.clock = clock;
     }
 
-    /** Keeps the rollups in step, inside the transaction of the change. */
+    /** Keeps the rollups in step, inside the transaction of the change (status, RACI, services, catalog version). */
     @EventListener
-    void on(CoverageInputsChanged event) {
-        repository.refresh(event.projectIds());
+    void on(ProjectRegisterChanged event) {
+        refresh(event.projects());
+    }
+
+    /** Keeps the rollups in step, inside the transaction of the change (evidence, review, attestation links). */
+    @EventListener
+    void on(ProjectEvidenceChanged event) {
+        refresh(event.projects());
+    }
+
+    private void refresh(java.util.Set<ProjectId> projects) {
+        repository.refresh(projects.stream().map(ProjectId::value).collect(java.util.stream.Collectors.toSet()));
     }
 
     @PreAuthorize(HAS_DASHBOARD_READ)

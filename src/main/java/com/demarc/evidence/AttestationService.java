@@ -170,8 +170,8 @@ public class AttestationService {
         var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.owner() == Owner.AWS).toList();
         var rows = awsRows.stream().map(ProjectControl::id).toList();
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
-        events.publishEvent(new com.demarc.shared.CoverageInputsChanged(awsRows.stream()
-                .map(r -> r.projectId().value()).collect(java.util.stream.Collectors.toSet())));
+        events.publishEvent(new ProjectEvidenceChanged(awsRows.stream()
+                .map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet())));
         audit.record(AuditAction.ATTESTATION_LINKED, "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));
         return linked;

@@ -6,6 +6,8 @@ import com.demarc.evidence.internal.EvidenceRepository;
 import com.demarc.evidence.internal.FileTypePolicy;
 import com.demarc.evidence.internal.TransferQueries;
 import com.demarc.evidence.internal.ZipInspector;
+import com.demarc.project.EvidenceState;
+import com.demarc.project.EvidenceStates;
 import com.demarc.project.ProjectAccess;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectControlId;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_READ;
+import static com.demarc.shared.Permissions.HAS_PROJECT_READ;
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_REVIEW;
 import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
 
@@ -39,7 +42,7 @@ import static com.demarc.shared.Permissions.HAS_EVIDENCE_UPLOAD;
  * stored with their SHA-256 in the same transaction as their row, or not at all.
  */
 @Service
-public class EvidenceService {
+public class EvidenceService implements EvidenceStates {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
@@ -80,6 +83,27 @@ public class EvidenceService {
 
     public long maxFileSize() {
         return limits.maxFileSize().toBytes();
+    }
+
+    /**
+     * The evidence state of a page of project controls (the matrix, "my responsibilities"): everyone who may read the
+     * rows may read their state, so the permission is the register's, and the scope is checked again here.
+     */
+    @Override
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public java.util.Map<ProjectControlId, EvidenceState> states(List<ProjectControl> page) {
+        if (page.isEmpty()) {
+            return java.util.Map.of();
+        }
+        access.requireReadAll(page.stream().map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet()));
+        var aws = page.stream().filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
+        var others = page.stream().filter(r -> r.owner() != Owner.AWS).map(ProjectControl::id).toList();
+        var found = new java.util.HashMap<>(repository.attestationStates(aws));
+        found.putAll(repository.itemStates(others));
+        var result = new java.util.LinkedHashMap<ProjectControlId, EvidenceState>();
+        page.forEach(r -> result.put(r.id(), found.getOrDefault(r.id(), EvidenceState.NONE)));
+        return result;
     }
 
     @PreAuthorize(HAS_EVIDENCE_READ)
@@ -164,7 +188,7 @@ public class EvidenceService {
         }
         repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
+        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
         audit.record(AuditAction.EVIDENCE_UPLOADED, "evidence", saved.current().id(), control.projectName() + " · " + control.code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
@@ -188,7 +212,7 @@ public class EvidenceService {
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(controlId).projectId().value()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(controlId).projectId()));
         audit.record(AuditAction.EVIDENCE_LINK_ADDED, "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
@@ -212,7 +236,7 @@ public class EvidenceService {
         boolean returned = current.reviewState() == ReviewState.ACCEPTED && !before.equals(after)
                 && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
                 + " to " + after + " after " + current.reviewedBy() + " accepted it.");
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
+        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
         audit.record(AuditAction.EVIDENCE_VALIDITY_CHANGED, "evidence-item", itemId, control.projectName() + " · " + control.code()
                 + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
                 + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
@@ -253,7 +277,7 @@ public class EvidenceService {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).projectId().value()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(row.controlId()).projectId()));
         audit.record(AuditAction.EVIDENCE_REVIEWED, "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
@@ -276,7 +300,7 @@ public class EvidenceService {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(item.controlId()).projectId()));
         audit.record(AuditAction.EVIDENCE_DELETED, "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);

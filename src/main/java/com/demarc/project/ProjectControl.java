@@ -6,24 +6,14 @@ import com.demarc.catalog.Owner;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A control as it stands in one project: effective owner (and why), status, due date, notes. */
+/**
+ * A control as it stands in one project: effective owner (and why), status, due date, notes. Its evidence state comes
+ * from the evidence module ({@link EvidenceStates}).
+ */
 public record ProjectControl(ProjectControlId id, ProjectId projectId, String projectName, long teamId,
                              ControlId controlId, String code, String title, String domainCode, String domainName,
                              Owner owner, String ownerReason, Status status, String justification, LocalDate dueDate,
-                             String notes, String evidenceState, long version, Instant updatedAt, String updatedBy) {
-
-    /** Evidence states (from the evidence module): what a person reads in a list. */
-    public String evidenceLabel() {
-        return switch (evidenceState == null ? "NONE" : evidenceState) {
-            case "ACCEPTED" -> "Accepted";
-            case "EXPIRING" -> "Accepted, expiring within 30 days";
-            case "SUBMITTED" -> "Awaiting review";
-            case "REJECTED" -> "Rejected";
-            case "EXPIRED" -> "Expired";
-            case "ATTESTED" -> "AWS attestation";
-            default -> "None yet";
-        };
-    }
+                             String notes, long version, Instant updatedAt, String updatedBy) {
 
     /** Customer-owned and shared rows need a RACI; AWS-owned and not-applicable ones do not. */
     public boolean needsRaci() {

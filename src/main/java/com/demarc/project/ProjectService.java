@@ -330,7 +330,7 @@ public class ProjectService {
                     + "else while you were working. Reload, check the preview and apply again.");
         }
         repository.events(changes, actor);
-        events.publishEvent(new com.demarc.shared.CoverageInputsChanged(changes.stream().map(c -> c.project().value())
+        events.publishEvent(new ProjectRegisterChanged(changes.stream().map(RaciChange::project)
                 .collect(Collectors.toSet())));
         audit.record(AuditAction.RACI_BULK_CHANGED, "project-control", null, changes.size() + " RACI change(s) in "
                 + changes.stream().map(RaciChange::project).distinct().count() + " project(s)", null,
@@ -344,7 +344,7 @@ public class ProjectService {
     // --- internals
 
     private void coverageChanged(ProjectId id) {
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(id.value()));
+        events.publishEvent(ProjectRegisterChanged.of(id));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.demarc.raci;
 
 import com.demarc.audit.AuditAction;
 import com.demarc.project.ProjectAccess;
+import com.demarc.project.EvidenceStates;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectControlId;
 import com.demarc.project.ProjectId;
@@ -37,9 +38,11 @@ public class RaciService {
     private final ProjectAccess access;
     private final CurrentUser currentUser;
     private final com.demarc.organization.UserDirectory directory;
+    private final EvidenceStates evidence;
 
     RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
-                com.demarc.audit.AuditLog audit, com.demarc.organization.UserDirectory directory) {
+                com.demarc.audit.AuditLog audit, com.demarc.organization.UserDirectory directory, EvidenceStates evidence) {
+        this.evidence = evidence;
         this.directory = directory;
         this.repository = repository;
         this.projects = projects;
@@ -111,7 +114,8 @@ public class RaciService {
         var ids = repository.matrixIds(query, access.visibleTeams().orElse(null), offset, limit);
         var rows = projects.controlsByIds(ids);
         var raci = repository.assignments(ids);
-        return rows.stream().map(c -> new MatrixRow(c, new Raci(c.id(), raci.get(c.id())))).toList();
+        var states = evidence.states(rows);
+        return rows.stream().map(c -> new MatrixRow(c, new Raci(c.id(), raci.get(c.id())), states.get(c.id()))).toList();
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -244,8 +248,9 @@ public class RaciService {
         var roles = roles(responsibleOrAccountable);
         var mine = repository.mine(currentUser.id(), currentUser.teams(), roles, sort, ascending, offset, limit);
         var today = projects.today();
-        return projects.controlsByIds(List.copyOf(mine.keySet())).stream()
-                .map(c -> new Responsibility(c, mine.get(c.id()), c.overdue(today))).toList();
+        var rows = projects.controlsByIds(List.copyOf(mine.keySet()));
+        var states = evidence.states(rows);
+        return rows.stream().map(c -> new Responsibility(c, mine.get(c.id()), c.overdue(today), states.get(c.id()))).toList();
     }
 
     @PreAuthorize(HAS_PROJECT_READ)

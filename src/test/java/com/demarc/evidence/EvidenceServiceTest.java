@@ -61,6 +61,20 @@ class EvidenceServiceTest {
 
     @Test
     @WithUserDetails("alice")
+    void theEvidenceStateOfAPageComesFromTheEvidenceModuleWithinTheUsersScope() {
+        var linked = paymentsRow();
+        var bare = paymentsRow();
+        evidence.addLink(linked.id(), "Access review", "https://example.com/review", "", null, null);
+        assertThat(evidence.states(List.of(linked, bare))).containsExactly(
+                Map.entry(linked.id(), com.demarc.project.EvidenceState.SUBMITTED),
+                Map.entry(bare.id(), com.demarc.project.EvidenceState.NONE));
+        var otherTeams = fixtures.row(fixtures.project("Data Platform", "Evidence", "EC2"), "SRM-IAM-02");
+        assertThatThrownBy(() -> evidence.states(List.of(linked, otherTeams)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("alice")
     void aPdfIsStoredWithItsSha256AndComesBackByteIdentical() throws Exception {
         var row = paymentsRow();
         byte[] pdf = TestFiles.pdf("MFA policy");

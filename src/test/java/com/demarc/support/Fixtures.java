@@ -51,6 +51,11 @@ public class Fixtures {
         return ref.get();
     }
 
+    /** A row of a new project of this team (on EC2), for tests that need one fresh project control. */
+    public ProjectControl freshRow(String team, String code) {
+        return row(project(team, "Fresh", "EC2"), code);
+    }
+
     public ProjectControl row(Project project, String code) {
         var ref = new AtomicReference<ProjectControl>();
         Actors.runAsSystem(Set.of(Role.MANAGER), () -> ref.set(projects.controls(

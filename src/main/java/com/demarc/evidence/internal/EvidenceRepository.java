@@ -4,6 +4,7 @@ import com.demarc.evidence.Attestation;
 import com.demarc.evidence.EvidenceItem;
 import com.demarc.evidence.EvidenceVersion;
 import com.demarc.evidence.ReviewState;
+import com.demarc.project.EvidenceState;
 import com.demarc.project.ProjectControlId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,58 @@ public class EvidenceRepository {
 
     public EvidenceRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The evidence state of customer and shared rows, from the newest version of each of their items (rows without
+     * items are left out). A row is accepted while one accepted item is unexpired, expiring when every unexpired
+     * accepted item ends within 30 days.
+     */
+    public Map<ProjectControlId, EvidenceState> itemStates(java.util.Collection<ProjectControlId> rows) {
+        var result = new java.util.HashMap<ProjectControlId, EvidenceState>();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        select i.project_control_id, case
+                           when bool_or(v.review_state = 'ACCEPTED' and (i.valid_until is null or i.valid_until >= current_date))
+                             then case when bool_or(v.review_state = 'ACCEPTED' and i.valid_until is not null
+                                                    and i.valid_until >= current_date and i.valid_until <= current_date + 30)
+                                        and not bool_or(v.review_state = 'ACCEPTED' and (i.valid_until is null or i.valid_until > current_date + 30))
+                                       then 'EXPIRING' else 'ACCEPTED' end
+                           when bool_or(v.review_state = 'SUBMITTED') then 'SUBMITTED'
+                           when bool_or(v.review_state = 'ACCEPTED') then 'EXPIRED'
+                           when bool_or(v.review_state = 'REJECTED') then 'REJECTED'
+                           else 'NONE' end
+                          from evidence_item i
+                          join lateral (select review_state from evidence_version x where x.item_id = i.id
+                                         order by x.version_no desc limit 1) v on true
+                         where i.project_control_id = any(:rows)
+                         group by i.project_control_id""")
+                .param("rows", rows.stream().map(ProjectControlId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(new ProjectControlId(rs.getLong(1)), EvidenceState.valueOf(rs.getString(2)));
+                });
+        return result;
+    }
+
+    /** AWS rows with a linked attestation: attested while one is valid, else expired (rows without links left out). */
+    public Map<ProjectControlId, EvidenceState> attestationStates(java.util.Collection<ProjectControlId> rows) {
+        var result = new java.util.HashMap<ProjectControlId, EvidenceState>();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        select l.project_control_id, bool_or(a.valid_until >= current_date)
+                          from attestation_link l join attestation a on a.id = l.attestation_id
+                         where l.project_control_id = any(:rows)
+                         group by l.project_control_id""")
+                .param("rows", rows.stream().map(ProjectControlId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    result.put(new ProjectControlId(rs.getLong(1)),
+                            rs.getBoolean(2) ? EvidenceState.ATTESTED : EvidenceState.EXPIRED);
+                });
+        return result;
     }
 
     /** A stored version row with its content id (which the API type does not expose). */

@@ -44,35 +44,8 @@ public class ProjectRepository {
             select p.*, t.name as team_name, m.name || ' ' || m.version as model_label
               from project p join team t on t.id = p.team_id join responsibility_model m on m.id = p.model_id
             """;
-    /**
-     * The evidence state of a row, read from the evidence module's tables (one query for a whole page): for customer
-     * and shared rows from the newest version of each item, for AWS rows from linked attestations.
-     */
-    static final String EVIDENCE_STATE = """
-            case when pc.owner = 'AWS' then
-                   case when exists (select 1 from attestation_link l join attestation a on a.id = l.attestation_id
-                                      where l.project_control_id = pc.id and a.valid_until >= current_date) then 'ATTESTED'
-                        when exists (select 1 from attestation_link l where l.project_control_id = pc.id) then 'EXPIRED'
-                        else 'NONE' end
-                 else coalesce((select case
-                     when bool_or(v.review_state = 'ACCEPTED' and (i.valid_until is null or i.valid_until >= current_date))
-                       then case when bool_or(v.review_state = 'ACCEPTED' and i.valid_until is not null
-                                              and i.valid_until >= current_date and i.valid_until <= current_date + 30)
-                                  and not bool_or(v.review_state = 'ACCEPTED' and (i.valid_until is null or i.valid_until > current_date + 30))
-                                 then 'EXPIRING' else 'ACCEPTED' end
-                     when bool_or(v.review_state = 'SUBMITTED') then 'SUBMITTED'
-                     when bool_or(v.review_state = 'ACCEPTED') then 'EXPIRED'
-                     when bool_or(v.review_state = 'REJECTED') then 'REJECTED'
-                     else 'NONE' end
-                   from evidence_item i
-                   join lateral (select review_state from evidence_version x where x.item_id = i.id
-                                  order by x.version_no desc limit 1) v on true
-                  where i.project_control_id = pc.id), 'NONE') end
-            """;
     static final String CONTROL_SELECT = """
             select pc.*, p.name as project_name, p.team_id, c.code, c.title, c.domain_code,
-                   (""" + EVIDENCE_STATE + """
-            ) as evidence_state,
                    coalesce((select d.name from catalog_domain d where d.code = c.domain_code
                               and (d.model_id = c.model_id or d.model_id is null) order by d.model_id nulls last limit 1),
                             c.domain_code) as domain_name
@@ -307,8 +280,7 @@ public class ProjectRepository {
         if (projects.isEmpty()) {
             return List.of();
         }
-        // edits never show the evidence state: leave out its per-row subqueries (null = not read)
-        var sql = CONTROL_SELECT.replace(EVIDENCE_STATE, "null") + " where pc.project_id = any(:projects)"
+        var sql = CONTROL_SELECT + " where pc.project_id = any(:projects)"
                 + (codes == null ? "" : " and c.code = any(:codes)")
                 + " order by p.name, c.position, c.code";
         var spec = jdbc.sql(sql).param("projects", projects.stream().map(ProjectId::value).toArray(Long[]::new));
@@ -373,7 +345,7 @@ public class ProjectRepository {
             rs.getLong("team_id"), new ControlId(rs.getLong("control_id")), rs.getString("code"), rs.getString("title"),
             rs.getString("domain_code"), rs.getString("domain_name"), Owner.valueOf(rs.getString("owner")),
             rs.getString("owner_reason"), Status.valueOf(rs.getString("status")), rs.getString("justification"),
-            rs.getObject("due_date", LocalDate.class), rs.getString("notes"), rs.getString("evidence_state"),
+            rs.getObject("due_date", LocalDate.class), rs.getString("notes"),
             rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,3 +1,6 @@
-/** Project views; the project dialog is reused by the RACI module's project page. */
+/**
+ * The project form and dialog, reused by the RACI module, which owns the {@code /projects} routes (the project list
+ * and a project's page, whose register is its RACI matrix).
+ */
 @org.springframework.modulith.NamedInterface("ui")
 package com.demarc.project.ui;

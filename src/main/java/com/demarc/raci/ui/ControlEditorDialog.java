@@ -2,6 +2,7 @@ package com.demarc.raci.ui;
 
 import com.demarc.catalog.Owner;
 import com.demarc.organization.OrganizationService;
+import com.demarc.project.EvidenceState;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectEvent;
 import com.demarc.project.ProjectService;
@@ -34,8 +35,8 @@ class ControlEditorDialog extends Dialog {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** What the dialog needs to show one project control. */
-    record Content(ProjectControl control, Raci raci, List<Assignee> people, List<Assignee> owners, List<Assignee> teams,
-                   List<ProjectEvent> history, boolean editable) {
+    record Content(ProjectControl control, EvidenceState evidence, Raci raci, List<Assignee> people,
+                   List<Assignee> owners, List<Assignee> teams, List<ProjectEvent> history, boolean editable) {
     }
 
     /**
@@ -43,12 +44,12 @@ class ControlEditorDialog extends Dialog {
      * successful save.
      */
     static void open(ProjectService projects, RaciService raci, OrganizationService organization,
-                     ProjectControl control, Runnable onSaved) {
+                     ProjectControl control, EvidenceState evidence, Runnable onSaved) {
         var people = organization.people().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
         // R and A only for people who can act on a control (team members, compliance managers)
         var owners = organization.owners().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
         var teams = organization.teamDirectory().stream().map(t -> Assignee.team(t.id(), t.name() + " (team)")).toList();
-        var content = new Content(control, control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of()),
+        var content = new Content(control, evidence, control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of()),
                 people, owners, teams, projects.history(control.id()), projects.canEdit(control.projectId()));
         new ControlEditorDialog(content, edit -> raci.saveControl(control.id(), control.version(), edit), onSaved).open();
     }
@@ -82,7 +83,7 @@ class ControlEditorDialog extends Dialog {
         saveButton.setId("control-save");
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveButton.setVisible(content.editable());
-        var evidence = new Button("Evidence: " + control.evidenceLabel() + " …", e -> {
+        var evidence = new Button("Evidence: " + content.evidence().label() + " …", e -> {
             close();
             getUI().ifPresent(ui -> ui.navigate("evidence/" + control.id().value()));
         });

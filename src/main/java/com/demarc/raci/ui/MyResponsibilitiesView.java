@@ -1,6 +1,7 @@
 package com.demarc.raci.ui;
 
 import com.demarc.organization.OrganizationService;
+import com.demarc.project.EvidenceState;
 import com.demarc.project.ProjectControlId;
 import com.demarc.project.ProjectService;
 import com.demarc.raci.RaciRole;
@@ -62,13 +63,13 @@ class MyResponsibilitiesView extends VerticalLayout {
      * notes…) per line would cost every signed-in user memory for nothing. A click loads the row itself.
      */
     private record Row(long id, String project, String code, String title, String roles, String status,
-                       String statusStyle, String due, boolean overdue, String evidence) {
+                       String statusStyle, String due, boolean overdue, EvidenceState evidence) {
         static Row of(Responsibility r) {
             var c = r.control();
             return new Row(c.id().value(), c.projectName(), c.code(), c.title(),
                     r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name).collect(Collectors.joining(", ")),
                     c.status().label(), "status-" + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    c.dueDate() == null ? "—" : c.dueDate() + (r.overdue() ? " (overdue)" : ""), r.overdue(), c.evidenceLabel());
+                    c.dueDate() == null ? "—" : c.dueDate() + (r.overdue() ? " (overdue)" : ""), r.overdue(), r.evidence());
         }
     }
 
@@ -83,7 +84,7 @@ class MyResponsibilitiesView extends VerticalLayout {
                 .setHeader("Status").setSortable(true).setKey("status").setAutoWidth(true);
         grid.addColumn(Badge.text(Row::due, r -> r.overdue() ? "overdue" : "", r -> ""))
                 .setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
-        grid.addColumn(Row::evidence).setHeader("Evidence").setAutoWidth(true);
+        grid.addColumn(r -> r.evidence().label()).setHeader("Evidence").setAutoWidth(true);
         grid.setItems(q -> {
             String sort = "due";
             boolean asc = true;
@@ -94,7 +95,7 @@ class MyResponsibilitiesView extends VerticalLayout {
             return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream().map(Row::of);
         }, q -> raci.countMyResponsibilities(ra));
         grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization,
-                projects.control(new ProjectControlId(e.getItem().id())), () -> grid.getDataProvider().refreshAll()));
+                projects.control(new ProjectControlId(e.getItem().id())), e.getItem().evidence(), () -> grid.getDataProvider().refreshAll()));
         grid.setSizeFull();
         grid.setPageSize(25); // a screenful or two; every row sent stays in the session until scrolled away
         return grid;

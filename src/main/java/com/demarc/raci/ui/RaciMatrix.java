@@ -90,7 +90,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
             grid.addColumn(Badge.text(r -> r.control().needsRaci() ? r.raci().names(role) : "—", r -> "raci-cell", r -> ""))
                     .setHeader(role.name() + " · " + role.label()).setFlexGrow(1);
         }
-        grid.addColumn(r -> r.control().evidenceLabel()).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.evidence().label()).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Badge.text(
                 r -> r.unowned() ? "Unowned" : r.control().dueDate() == null ? "" : r.control().dueDate().toString(),
                 r -> r.unowned() ? "owner-badge unowned" : r.control().overdue(projects.today()) ? "overdue" : "",
@@ -98,7 +98,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
                 .setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()));
         grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization, e.getItem().control(),
-                this::refresh));
+                e.getItem().evidence(), this::refresh));
         grid.setSizeFull();
 
         var filters = new HorizontalLayout(domain, owner, status, text, unowned);

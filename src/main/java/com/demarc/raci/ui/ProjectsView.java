@@ -1,10 +1,11 @@
-package com.demarc.project.ui;
+package com.demarc.raci.ui;
 
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.organization.OrganizationService;
 import com.demarc.project.Project;
 import com.demarc.project.ProjectService;
+import com.demarc.project.ui.ProjectDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -22,7 +23,11 @@ import jakarta.annotation.security.PermitAll;
 
 import java.util.stream.Collectors;
 
-/** The projects the user may see; members create projects for their teams, managers for any team. */
+/**
+ * The projects the user may see; members create projects for their teams, managers for any team. Lives beside
+ * {@link ProjectView} so that one module owns the {@code /projects} routes: a project page is its RACI register, and
+ * {@code raci} depends on {@code project}, not the other way round.
+ */
 @Route("projects")
 @PageTitle("Projects")
 @Menu(title = "Projects", order = 10, icon = "vaadin:folder-open")
