@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The organization module: a change of a user's rights is announced, so sessions follow it at once. With
  * {@code security} added: it provides the {@code PasswordEncoder} (a Spring type, so no module dependency shows it).
  */
+@org.junit.jupiter.api.Tag(com.demarc.support.ModuleTest.TAG)
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "security")
 @ActiveProfiles({"test", "demo"})
 @Import(TestDatabaseConfiguration.class)
