@@ -73,11 +73,11 @@ public class AttestationService {
     @Transactional(readOnly = true)
     public List<Attestation> attestations() {
         var teams = access.visibleTeams();
-        if (teams.isEmpty()) {
+        if (teams.sqlIds() == null) {
             return repository.attestations();
         }
         return repository.attestations().stream()
-                .filter(a -> transferQueries.attestationLinkedToTeams(a.id(), teams.get())).toList();
+                .filter(a -> transferQueries.attestationLinkedToTeams(a.id(), teams.sqlIds())).toList();
     }
 
     /** Records a report with a link, or with a file (fileName and content non-null). Compliance managers only. */
@@ -176,7 +176,7 @@ public class AttestationService {
     public Download download(long attestationId) {
         var a = repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
         var teams = access.visibleTeams();
-        if (teams.isPresent() && !transferQueries.attestationLinkedToTeams(attestationId, teams.get())) {
+        if (teams.sqlIds() != null && !transferQueries.attestationLinkedToTeams(attestationId, teams.sqlIds())) {
             events.publishEvent(new com.demarc.shared.AccessDenied(Actors.currentUsername(), "download attestation " + attestationId));
             throw new org.springframework.security.access.AccessDeniedException("This attestation is not linked to your teams' projects.");
         }

@@ -328,7 +328,7 @@ public class EvidenceService {
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional(readOnly = true)
     public List<ReviewItem> reviewQueue(int offset, int limit) {
-        var teams = access.visibleTeams().orElse(null);
+        var teams = access.visibleTeams();
         var rows = repository.submitted(teams, offset, limit);
         var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
         var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
@@ -341,7 +341,7 @@ public class EvidenceService {
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional(readOnly = true)
     public int countReviewQueue() {
-        return repository.countSubmitted(access.visibleTeams().orElse(null));
+        return repository.countSubmitted(access.visibleTeams());
     }
 
     /** A version waiting for review, with its control and item. */

@@ -1,5 +1,6 @@
 package com.demarc.project;
 
+import com.demarc.organization.TeamScope;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Control;
@@ -61,7 +62,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<Project> findProjects(String text, boolean includeArchived, int offset, int limit) {
         var services = servicesById();
-        var rows = repository.find(access.visibleTeams().orElse(null), text, includeArchived, offset, limit);
+        var rows = repository.find(access.visibleTeams(), text, includeArchived, offset, limit);
         var used = repository.serviceIds(rows.stream().map(ProjectRow::id).toList());
         return rows.stream().map(r -> toProject(r, used.getOrDefault(r.id(), List.of()), services)).toList();
     }
@@ -69,7 +70,7 @@ public class ProjectService {
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
     public int countProjects(String text, boolean includeArchived) {
-        return repository.count(access.visibleTeams().orElse(null), text, includeArchived);
+        return repository.count(access.visibleTeams(), text, includeArchived);
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -196,7 +197,7 @@ public class ProjectService {
         if (query.project() != null) {
             access.requireRead(query.project());
         }
-        return repository.controls(query, access.visibleTeams().orElse(null), offset, limit);
+        return repository.controls(query, access.visibleTeams(), offset, limit);
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -205,7 +206,7 @@ public class ProjectService {
         if (query.project() != null) {
             access.requireRead(query.project());
         }
-        return repository.countControls(query, access.visibleTeams().orElse(null));
+        return repository.countControls(query, access.visibleTeams());
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -223,9 +224,9 @@ public class ProjectService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var visible = access.visibleTeams().orElse(null);
+        var visible = access.visibleTeams();
         var byId = new HashMap<ProjectControlId, ProjectControl>();
-        repository.controlsByIds(ids).stream().filter(c -> visible == null || visible.contains(c.teamId()))
+        repository.controlsByIds(ids).stream().filter(c -> visible.includes(new TeamId(c.teamId())))
                 .forEach(c -> byId.put(c.id(), c));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -512,10 +513,10 @@ public class ProjectService {
         return repository.archivedAmong(ids);
     }
 
-    /** The teams whose projects the user may read (empty = every team); views offer these as filters. */
+    /** The teams whose projects the user may read; views offer these as filters. */
     @PreAuthorize(HAS_PROJECT_READ)
-    public java.util.Optional<List<TeamId>> visibleTeams() {
-        return access.visibleTeams().map(ids -> ids.stream().map(TeamId::new).toList());
+    public TeamScope visibleTeams() {
+        return access.visibleTeams();
     }
 
     /** Used by views to list teams a project can be created for. */

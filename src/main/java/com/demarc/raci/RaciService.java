@@ -107,7 +107,7 @@ public class RaciService {
         if (query.base().project() != null) {
             access.requireRead(query.base().project());
         }
-        var ids = repository.matrixIds(query, access.visibleTeams().orElse(null), offset, limit);
+        var ids = repository.matrixIds(query, access.visibleTeams(), offset, limit);
         var rows = projects.controlsByIds(ids);
         var raci = repository.assignments(ids);
         return rows.stream().map(c -> new MatrixRow(c, new Raci(c.id(), raci.get(c.id())))).toList();
@@ -119,7 +119,7 @@ public class RaciService {
         if (query.base().project() != null) {
             access.requireRead(query.base().project());
         }
-        return repository.countMatrix(query, access.visibleTeams().orElse(null));
+        return repository.countMatrix(query, access.visibleTeams());
     }
 
     /**

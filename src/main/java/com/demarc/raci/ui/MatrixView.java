@@ -32,7 +32,7 @@ class MatrixView extends VerticalLayout {
         team.setId("matrix-team");
         var visible = projects.visibleTeams();
         team.setItems(organization.teamDirectory().stream()
-                .filter(t -> visible.map(v -> v.contains(t.id())).orElse(true)).toList());
+                .filter(t -> visible.includes(t.id())).toList());
         team.setItemLabelGenerator(t -> t == null ? "All teams" : t.name());
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption("All teams");
