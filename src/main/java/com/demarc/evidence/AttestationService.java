@@ -157,11 +157,11 @@ public class AttestationService {
         Collection<ProjectId> targets = projectIds.isEmpty()
                 ? projects.findProjects("", false, 0, Integer.MAX_VALUE).stream().map(p -> p.id()).toList()
                 : projectIds;
-        var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.owner() == Owner.AWS).toList();
+        var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.data().owner() == Owner.AWS).toList();
         var rows = awsRows.stream().map(ProjectControl::id).toList();
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
         events.publishEvent(new com.demarc.shared.CoverageInputsChanged(awsRows.stream()
-                .map(r -> r.projectId().value()).collect(java.util.stream.Collectors.toSet())));
+                .map(r -> r.data().projectId().value()).collect(java.util.stream.Collectors.toSet())));
         audit.record("ATTESTATION_LINKED", "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));
         return linked;

@@ -163,8 +163,8 @@ public class EvidenceService {
         }
         repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
-        audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.projectName() + " · " + control.code()
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.data().projectId().value()));
+        audit.record("EVIDENCE_UPLOADED", "evidence", saved.current().id(), control.data().projectName() + " · " + control.data().code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
         return saved;
@@ -187,7 +187,7 @@ public class EvidenceService {
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(controlId).projectId().value()));
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(controlId).data().projectId().value()));
         audit.record("EVIDENCE_LINK_ADDED", "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
@@ -211,8 +211,8 @@ public class EvidenceService {
         boolean returned = current.reviewState() == ReviewState.ACCEPTED && !before.equals(after)
                 && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
                 + " to " + after + " after " + current.reviewedBy() + " accepted it.");
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.projectId().value()));
-        audit.record("EVIDENCE_VALIDITY_CHANGED", "evidence-item", itemId, control.projectName() + " · " + control.code()
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(control.data().projectId().value()));
+        audit.record("EVIDENCE_VALIDITY_CHANGED", "evidence-item", itemId, control.data().projectName() + " · " + control.data().code()
                 + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
                 + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
         return repository.item(itemId).orElseThrow();
@@ -252,7 +252,7 @@ public class EvidenceService {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).projectId().value()));
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(row.controlId()).data().projectId().value()));
         audit.record("EVIDENCE_REVIEWED", "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
@@ -275,7 +275,7 @@ public class EvidenceService {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
-        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).projectId().value()));
+        events.publishEvent(com.demarc.shared.CoverageInputsChanged.of(projects.control(item.controlId()).data().projectId().value()));
         audit.record("EVIDENCE_DELETED", "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);
@@ -350,9 +350,9 @@ public class EvidenceService {
 
     private ProjectControl requireUploadable(ProjectControlId controlId) {
         var control = projects.control(controlId);
-        access.requireEdit(control.projectId());
-        if (control.owner() == Owner.AWS || control.owner() == Owner.NOT_APPLICABLE) {
-            throw new UserFacingException(control.code() + " is " + (control.owner() == Owner.AWS ? "AWS's" : "not applicable")
+        access.requireEdit(control.data().projectId());
+        if (control.data().owner() == Owner.AWS || control.data().owner() == Owner.NOT_APPLICABLE) {
+            throw new UserFacingException(control.data().code() + " is " + (control.data().owner() == Owner.AWS ? "AWS's" : "not applicable")
                     + " for this project: it is evidenced by AWS attestations, not uploads.");
         }
         return control;

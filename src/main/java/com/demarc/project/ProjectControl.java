@@ -1,37 +1,21 @@
 package com.demarc.project;
 
-import com.demarc.catalog.ControlId;
 import com.demarc.catalog.Owner;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
-/** A control as it stands in one project: effective owner (and why), status, due date, notes. */
-public record ProjectControl(ProjectControlId id, ProjectId projectId, String projectName, long teamId,
-                             ControlId controlId, String code, String title, String domainCode, String domainName,
-                             Owner owner, String ownerReason, Status status, String justification, LocalDate dueDate,
-                             String notes, String evidenceState, long version, Instant updatedAt, String updatedBy) {
-
-    /** Evidence states (from the evidence module): what a person reads in a list. */
-    public String evidenceLabel() {
-        return switch (evidenceState == null ? "NONE" : evidenceState) {
-            case "ACCEPTED" -> "Accepted";
-            case "EXPIRING" -> "Accepted, expiring within 30 days";
-            case "SUBMITTED" -> "Awaiting review";
-            case "REJECTED" -> "Rejected";
-            case "EXPIRED" -> "Expired";
-            case "ATTESTED" -> "AWS attestation";
-            default -> "None yet";
-        };
-    }
+/** A control as it stands in one project: its id, its version (optimistic locking) and its data. */
+public record ProjectControl(ProjectControlId id, long version, ProjectControlData data) {
 
     /** Customer-owned and shared rows need a RACI; AWS-owned and not-applicable ones do not. */
     public boolean needsRaci() {
-        return owner == Owner.CUSTOMER || owner == Owner.SHARED;
+        return data.owner() == Owner.CUSTOMER || data.owner() == Owner.SHARED;
     }
 
     public boolean overdue(LocalDate today) {
-        return dueDate != null && dueDate.isBefore(today) && status != Status.IMPLEMENTED
+        var due = data.dueDate();
+        var status = data.status();
+        return due != null && due.isBefore(today) && status != Status.IMPLEMENTED
                 && status != Status.NOT_APPLICABLE && status != Status.INHERITED;
     }
 }

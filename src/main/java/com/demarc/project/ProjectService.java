@@ -226,7 +226,7 @@ public class ProjectService {
         }
         var visible = access.visibleTeams();
         var byId = new HashMap<ProjectControlId, ProjectControl>();
-        repository.controlsByIds(ids).stream().filter(c -> visible.includes(new TeamId(c.teamId())))
+        repository.controlsByIds(ids).stream().filter(c -> visible.includes(c.data().teamId()))
                 .forEach(c -> byId.put(c.id(), c));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -252,16 +252,16 @@ public class ProjectService {
     public ProjectControl setStatus(ProjectControlId id, long expectedVersion, Status status, String justification,
                                     LocalDate dueDate, String notes) {
         var before = control(id);
-        access.requireEdit(before.projectId());
+        access.requireEdit(before.data().projectId());
         if (status == null) {
             throw new UserFacingException("Choose a status.");
         }
         if (status == Status.NOT_APPLICABLE && (justification == null || justification.isBlank())) {
             throw new UserFacingException("Say why the control does not apply: a justification is required for Not applicable.");
         }
-        if (status == Status.INHERITED && before.owner() != Owner.AWS) {
+        if (status == Status.INHERITED && before.data().owner() != Owner.AWS) {
             throw new UserFacingException("Only controls AWS owns for this project can be inherited; this one is "
-                    + before.owner().label() + ".");
+                    + before.data().owner().label() + ".");
         }
         if (notes != null && notes.length() > 4000) {
             throw new UserFacingException("Notes: keep them under 4,000 characters.");
@@ -270,26 +270,26 @@ public class ProjectService {
         String actor = Actors.currentUsername();
         if (!repository.updateStatus(id, expectedVersion, status, just, dueDate, notes == null ? "" : notes.strip(), actor)) {
             var last = repository.lastChange(id);
-            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+            throw new ConcurrentEditException("Control " + before.data().code() + " of " + before.data().projectName()
                     + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
-                    repository.control(id).map(ProjectControl::updatedBy).orElse(null),
-                    repository.control(id).map(ProjectControl::updatedAt).orElse(null));
+                    repository.control(id).map(c -> c.data().updatedBy()).orElse(null),
+                    repository.control(id).map(c -> c.data().updatedAt()).orElse(null));
         }
-        if (before.status() != status) {
-            repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
+        if (before.data().status() != status) {
+            repository.event(before.data().projectId(), id, actor, "status", before.data().status().label(), status.label());
         }
-        coverageChanged(before.projectId());
-        audit.record("STATUS_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(),
-                before.status().label() + (before.dueDate() == null ? "" : ", due " + before.dueDate()),
+        coverageChanged(before.data().projectId());
+        audit.record("STATUS_CHANGED", "project-control", id.value(), before.data().projectName() + " · " + before.data().code(),
+                before.data().status().label() + (before.data().dueDate() == null ? "" : ", due " + before.data().dueDate()),
                 status.label() + (dueDate == null ? "" : ", due " + dueDate));
-        if (!Objects.equals(before.dueDate(), dueDate)) {
-            repository.event(before.projectId(), id, actor, "due date", str(before.dueDate()), str(dueDate));
+        if (!Objects.equals(before.data().dueDate(), dueDate)) {
+            repository.event(before.data().projectId(), id, actor, "due date", str(before.data().dueDate()), str(dueDate));
         }
-        if (!Objects.equals(before.justification(), just) && just != null) {
-            repository.event(before.projectId(), id, actor, "justification", before.justification(), just);
+        if (!Objects.equals(before.data().justification(), just) && just != null) {
+            repository.event(before.data().projectId(), id, actor, "justification", before.data().justification(), just);
         }
-        if (!Objects.equals(before.notes(), notes == null ? "" : notes.strip())) {
-            repository.event(before.projectId(), id, actor, "notes", null, "changed");
+        if (!Objects.equals(before.data().notes(), notes == null ? "" : notes.strip())) {
+            repository.event(before.data().projectId(), id, actor, "notes", null, "changed");
         }
         return repository.control(id).orElseThrow();
     }
@@ -302,17 +302,17 @@ public class ProjectService {
     @Transactional
     public void recordRaciChange(ProjectControlId id, long expectedVersion, String from, String to) {
         var before = control(id);
-        access.requireEdit(before.projectId());
+        access.requireEdit(before.data().projectId());
         if (!repository.touch(id, expectedVersion, Actors.currentUsername())) {
             var now = repository.control(id).orElseThrow();
             var last = repository.lastChange(id);
-            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+            throw new ConcurrentEditException("Control " + before.data().code() + " of " + before.data().projectName()
                     + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
-                    now.updatedBy(), now.updatedAt());
+                    now.data().updatedBy(), now.data().updatedAt());
         }
-        repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
-        coverageChanged(before.projectId());
-        audit.record("RACI_CHANGED", "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
+        repository.event(before.data().projectId(), id, Actors.currentUsername(), "RACI", from, to);
+        coverageChanged(before.data().projectId());
+        audit.record("RACI_CHANGED", "project-control", id.value(), before.data().projectName() + " · " + before.data().code(), from, to);
     }
 
     /**

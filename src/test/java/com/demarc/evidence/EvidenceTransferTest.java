@@ -142,7 +142,7 @@ class EvidenceTransferTest {
             attestationId = a.id();
             var awsCodes = catalog.controlsFor(catalog.latestModel().id()).stream()
                     .filter(c -> c.defaultOwner() == Owner.AWS).map(Control::code).toList();
-            assertThat(attestations.link(attestationId, awsCodes, List.of(paymentsRow.projectId()))).isPositive();
+            assertThat(attestations.link(attestationId, awsCodes, List.of(paymentsRow.data().projectId()))).isPositive();
         });
     }
 
@@ -161,7 +161,7 @@ class EvidenceTransferTest {
             assertThat(refused.statusCode()).as(site).isEqualTo(403);
             assertThat(new String(refused.body())).contains("not from another site");
             assertThat(get(alice, "/files/attestations/" + attestationId, site).statusCode()).isEqualTo(403);
-            assertThat(get(alice, "/files/audit-package/" + paymentsRow.projectId().value(), site).statusCode()).isEqualTo(403);
+            assertThat(get(alice, "/files/audit-package/" + paymentsRow.data().projectId().value(), site).statusCode()).isEqualTo(403);
         }
         for (String site : new String[]{"same-origin", "none", null}) {
             var ok = get(alice, "/files/evidence/" + smallVersion, site);

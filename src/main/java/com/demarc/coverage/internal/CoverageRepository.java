@@ -1,5 +1,6 @@
 package com.demarc.coverage.internal;
 
+import com.demarc.catalog.Owner;
 import com.demarc.organization.TeamScope;
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageState;
@@ -309,8 +310,8 @@ public class CoverageRepository {
             case NOT_COVERED -> "v.state not in ('COVERED', 'NOT_APPLICABLE')";
         };
         return teams(teams, "v.").and(kind)
-                .and("v.team_id = :team", "team", q.teamId())
-                .and("v.project_id = :project", "project", q.projectId())
+                .and("v.team_id = :team", "team", q.teamId() == null ? null : q.teamId().value())
+                .and("v.project_id = :project", "project", q.projectId() == null ? null : q.projectId().value())
                 .and("v.domain_code = :domain", "domain", q.domainCode())
                 .and("v.owner = :owner", "owner", q.owner())
                 .and("exists (select 1 from project_control pc2 join model_summary_control sc on sc.control_id = pc2.control_id"
@@ -328,7 +329,7 @@ public class CoverageRepository {
                         """ + where.sql() + " order by lower(p.name), p.id, c.position, v.code offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
                 .query((rs, n) -> new Gap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
+                        Owner.valueOf(rs.getString(6)), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
                         rs.getBoolean(10))).list();
     }
 

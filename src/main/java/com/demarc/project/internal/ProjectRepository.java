@@ -8,6 +8,8 @@ import com.demarc.catalog.Owner;
 import com.demarc.organization.TeamId;
 import com.demarc.project.ControlQuery;
 import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectControlData;
+import com.demarc.project.EvidenceState;
 import com.demarc.project.ProjectControlId;
 import com.demarc.project.ProjectEvent;
 import com.demarc.project.ProjectId;
@@ -370,12 +372,13 @@ public class ProjectRepository {
             rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
 
     public static final RowMapper<ProjectControl> CONTROL = (rs, n) -> new ProjectControl(
-            new ProjectControlId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")), rs.getString("project_name"),
-            rs.getLong("team_id"), new ControlId(rs.getLong("control_id")), rs.getString("code"), rs.getString("title"),
+            new ProjectControlId(rs.getLong("id")), rs.getLong("version"), new ProjectControlData(
+            new ProjectId(rs.getLong("project_id")), rs.getString("project_name"), new TeamId(rs.getLong("team_id")),
+            new ControlId(rs.getLong("control_id")), rs.getString("code"), rs.getString("title"),
             rs.getString("domain_code"), rs.getString("domain_name"), Owner.valueOf(rs.getString("owner")),
             rs.getString("owner_reason"), Status.valueOf(rs.getString("status")), rs.getString("justification"),
-            rs.getObject("due_date", LocalDate.class), rs.getString("notes"), rs.getString("evidence_state"),
-            rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+            rs.getObject("due_date", LocalDate.class), rs.getString("notes"),
+            EvidenceState.valueOf(rs.getString("evidence_state")), instant(rs, "updated_at"), rs.getString("updated_by")));
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         var odt = rs.getObject(column, OffsetDateTime.class);

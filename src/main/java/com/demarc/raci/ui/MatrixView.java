@@ -41,8 +41,8 @@ class MatrixView extends VerticalLayout {
         var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(), e -> {
             var selected = matrix.selected();
             new BulkAssignDialog(raci, organization,
-                    selected.stream().map(r -> r.control().projectId()).collect(Collectors.toSet()),
-                    selected.stream().map(r -> r.control().code()).collect(Collectors.toSet()), matrix::refresh).open();
+                    selected.stream().map(r -> r.control().data().projectId()).collect(Collectors.toSet()),
+                    selected.stream().map(r -> r.control().data().code()).collect(Collectors.toSet()), matrix::refresh).open();
         });
         bulk.setId("matrix-bulk");
         var bar = new HorizontalLayout(team, bulk);

@@ -84,7 +84,7 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             }
             var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(),
                     e -> new BulkAssignDialog(raci, organization, java.util.Set.of(p.id()),
-                            matrix.selected().stream().map(r -> r.control().code()).collect(Collectors.toSet()),
+                            matrix.selected().stream().map(r -> r.control().data().code()).collect(Collectors.toSet()),
                             matrix::refresh).open());
             bulk.setId("bulk-assign");
             var templates = new Button("Templates and copy…", VaadinIcon.COPY.create(),
