@@ -9,6 +9,6 @@ import java.util.List;
 
 /** A team's AWS workload: its accounts, the services it uses and the catalog version it follows. */
 public record Project(ProjectId id, TeamId teamId, String teamName, String name, String description,
-                      List<String> awsAccountIds, List<AwsService> services, ModelId modelId, String modelLabel,
+                      List<AwsAccountId> awsAccountIds, List<AwsService> services, ModelId modelId, String modelLabel,
                       boolean archived, long version, Instant updatedAt, String updatedBy) {
 }

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static com.demarc.shared.Permissions.HAS_PROJECT_EDIT;
@@ -39,7 +38,6 @@ public class ProjectService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     static final String AUTO_NA = "No AWS service this project uses needs this control.";
-    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
 
     private final ProjectRepository repository;
     private final ProjectAccess access;
@@ -460,14 +458,13 @@ public class ProjectService {
         }
         var accounts = new LinkedHashSet<String>();
         for (String a : d.awsAccountIds() == null ? List.<String>of() : d.awsAccountIds()) {
-            String v = a.strip().replace("-", "");
-            if (v.isEmpty()) {
+            if (a.strip().replace("-", "").isEmpty()) {
                 continue;
             }
-            if (!ACCOUNT.matcher(v).matches()) {
-                problems.add("AWS account id '" + a.strip() + "' is not valid: an account id has exactly 12 digits.");
-            } else {
-                accounts.add(v);
+            try {
+                accounts.add(AwsAccountId.parse(a).value());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         var known = servicesById().keySet();
@@ -489,7 +486,8 @@ public class ProjectService {
     private Project toProject(ProjectRow r, List<Long> serviceIds, Map<Long, AwsService> services) {
         var used = serviceIds.stream().map(services::get).filter(Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(AwsService::name)).toList();
-        return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(), r.accountIds(), used,
+        return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(),
+                r.accountIds().stream().map(AwsAccountId::new).toList(), used,
                 r.modelId(), r.modelLabel(), r.archived(), r.version(), r.updatedAt(), r.updatedBy());
     }
 

@@ -1,5 +1,6 @@
 package com.demarc.project;
 
+import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Owner;
@@ -38,7 +39,7 @@ class ProjectServiceTest {
     void aMemberCreatesAProjectForTheirTeamWithAFullRegister() {
         var project = projects.create(new ProjectDraft(fixtures.team("Payments"), "Alice's test shop", "",
                 List.of("123456789012", "1234-5678-9012"), Set.of(service("EC2"), service("S3"))));
-        assertThat(project.awsAccountIds()).containsExactly("123456789012");
+        assertThat(project.awsAccountIds()).containsExactly(new AwsAccountId("123456789012"));
         int rows = projects.countControls(new ControlQuery(project.id(), null, null, null, null, null));
         assertThat(rows).isEqualTo(catalog.controlsFor(project.modelId()).size());
         var patching = fixtures.row(project, "SRM-PLAT-02");
