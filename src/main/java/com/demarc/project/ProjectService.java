@@ -358,13 +358,13 @@ public class ProjectService {
         var changes = new ArrayList<OwnerChange>();
         for (Control control : catalog.controlsFor(model)) {
             var eff = EffectiveOwner.of(control, services);
-            var row = existing.remove(control.code());
+            var row = existing.remove(control.data().code());
             if (row == null) {
-                changes.add(new OwnerChange(control.code(), control.title(), null, eff.owner(), eff.reason()));
+                changes.add(new OwnerChange(control.data().code(), control.data().title(), null, eff.owner(), eff.reason()));
                 steps.add(new SyncStep.Add(control, eff));
             } else if (row.owner() != eff.owner() || !row.controlId().equals(control.id()) || !row.reason().equals(eff.reason())) {
                 if (row.owner() != eff.owner()) {
-                    changes.add(new OwnerChange(control.code(), control.title(), row.owner(), eff.owner(), eff.reason()));
+                    changes.add(new OwnerChange(control.data().code(), control.data().title(), row.owner(), eff.owner(), eff.reason()));
                 }
                 steps.add(new SyncStep.Move(row, control, eff));
             }

@@ -141,7 +141,7 @@ class EvidenceTransferTest {
                     new ByteArrayInputStream(TestFiles.pdf("SOC 2")));
             attestationId = a.id();
             var awsCodes = catalog.controlsFor(catalog.latestModel().id()).stream()
-                    .filter(c -> c.defaultOwner() == Owner.AWS).map(Control::code).toList();
+                    .filter(c -> c.data().defaultOwner() == Owner.AWS).map(control -> control.data().code()).toList();
             assertThat(attestations.link(attestationId, awsCodes, List.of(paymentsRow.data().projectId()))).isPositive();
         });
     }
