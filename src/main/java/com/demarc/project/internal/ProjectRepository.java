@@ -378,7 +378,12 @@ public class ProjectRepository {
             rs.getString("domain_code"), rs.getString("domain_name"), Owner.valueOf(rs.getString("owner")),
             rs.getString("owner_reason"), Status.valueOf(rs.getString("status")), rs.getString("justification"),
             rs.getObject("due_date", LocalDate.class), rs.getString("notes"),
-            EvidenceState.valueOf(rs.getString("evidence_state")), instant(rs, "updated_at"), rs.getString("updated_by")));
+            evidenceState(rs.getString("evidence_state")), instant(rs, "updated_at"), rs.getString("updated_by")));
+
+    /** Queries that do not need the evidence state select null for it. */
+    private static EvidenceState evidenceState(String column) {
+        return column == null ? EvidenceState.NONE : EvidenceState.valueOf(column);
+    }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         var odt = rs.getObject(column, OffsetDateTime.class);
