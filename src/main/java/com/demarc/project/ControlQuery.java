@@ -1,5 +1,7 @@
 package com.demarc.project;
 
+import org.jspecify.annotations.Nullable;
+
 import com.demarc.catalog.Owner;
 import com.demarc.organization.TeamScope;
 
@@ -7,8 +9,8 @@ import com.demarc.shared.SqlFilter;
 
 
 /** Which project controls a register or matrix shows; null fields mean "any". */
-public record ControlQuery(ProjectId project, Long teamId, String domainCode, Owner owner, Status status,
-                           String text) {
+public record ControlQuery(@Nullable ProjectId project, @Nullable Long teamId, @Nullable String domainCode,
+                           @Nullable Owner owner, @Nullable Status status, @Nullable String text) {
 
     /** This query as a SQL filter over {@code pc} (project_control), {@code p} (project) and {@code c} (control),
      * limited to the given teams. */
