@@ -37,7 +37,7 @@ class MatrixView extends VerticalLayout {
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption("All teams");
         var matrix = new RaciMatrix(raci, projects, catalog, organization, true);
-        team.addValueChangeListener(e -> matrix.showTeam(e.getValue() == null ? null : e.getValue().id().value()));
+        team.addValueChangeListener(e -> matrix.showTeam(e.getValue() == null ? null : e.getValue().id()));
         var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(), e -> {
             var selected = matrix.selected();
             new BulkAssignDialog(raci, organization,

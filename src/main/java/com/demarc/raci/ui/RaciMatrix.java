@@ -37,7 +37,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
     private final Checkbox unowned = new Checkbox("Unowned only");
     private final TextField text = new TextField();
     private ProjectId project;
-    private Long teamId;
+    private com.demarc.organization.TeamId teamId;
 
     RaciMatrix(RaciService raci, ProjectService projects, CatalogService catalog, OrganizationService organization,
                boolean showProject) {
@@ -113,7 +113,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
         refresh();
     }
 
-    void showTeam(Long teamId) {
+    void showTeam(com.demarc.organization.TeamId teamId) {
         this.project = null;
         this.teamId = teamId;
         refresh();
