@@ -291,8 +291,8 @@ class AuthorizationMatrixTest {
                 "RaciService.setRaci", r -> raci.setRaci(r.id(), projects.control(r.id()).version(), List.of()),
                 "RaciService.saveControl", r -> raci.saveControl(r.id(), projects.control(r.id()).version(),
                         new com.demarc.raci.ControlEdit(Status.IN_PROGRESS, null, null, "", List.of())),
-                "RaciService.bulkAssign", r -> raci.bulkAssign(Set.of(r.projectId()), Set.of(r.code()), RaciRole.R,
-                        com.demarc.raci.Assignee.team(new TeamId(r.teamId()), "team")),
+                "RaciService.bulkAssign", r -> raci.bulkAssign(Set.of(r.data().projectId()), Set.of(r.data().code()), RaciRole.R,
+                        com.demarc.raci.Assignee.team(r.data().teamId(), "team")),
                 "EvidenceService.items", r -> evidence.items(r.id()),
                 "EvidenceService.upload", r -> evidence.upload(r.id(), null, "scope.pdf",
                         new ByteArrayInputStream(TestFiles.pdf("scope")), null, null, null)));

@@ -169,8 +169,8 @@ public class CatalogService {
         try {
             var id = repository.insertOrganisationControl(normalise(draft), Actors.currentUsername());
             var created = repository.control(id).orElseThrow();
-            audit.record(AuditAction.CONTROL_CREATED, "control", created.code(), "Added organisation control " + created.code()
-                    + " " + created.title(), null, created.defaultOwner().name());
+            audit.record(AuditAction.CONTROL_CREATED, "control", created.data().code(), "Added organisation control " + created.data().code()
+                    + " " + created.data().title(), null, created.data().defaultOwner().name());
             return created;
         } catch (DuplicateKeyException e) {
             throw new UserFacingException("The code " + draft.code().strip() + " is taken: choose another.");
@@ -181,7 +181,7 @@ public class CatalogService {
     @Transactional
     public Control updateOrganisationControl(ControlId id, long expectedVersion, ControlDraft draft) {
         var before = repository.control(id).orElseThrow(() -> new UserFacingException("This control no longer exists."));
-        if (!before.organisation()) {
+        if (!before.data().organisation()) {
             throw new UserFacingException("Controls of the AWS model are changed by importing a new catalog version, "
                     + "not edited in place.");
         }
@@ -190,11 +190,11 @@ public class CatalogService {
             throw new UserFacingException("The control was not saved: fix the fields below.", problems);
         }
         if (!repository.updateOrganisationControl(id, expectedVersion, normalise(draft), Actors.currentUsername())) {
-            throw new ConcurrentEditException("Control " + before.code(), before.updatedBy(), before.updatedAt());
+            throw new ConcurrentEditException("Control " + before.data().code(), before.data().updatedBy(), before.data().updatedAt());
         }
         var after = repository.control(id).orElseThrow();
-        audit.record(AuditAction.CONTROL_UPDATED, "control", after.code(), "Changed organisation control " + after.code(),
-                before.title() + " / " + before.defaultOwner(), after.title() + " / " + after.defaultOwner());
+        audit.record(AuditAction.CONTROL_UPDATED, "control", after.data().code(), "Changed organisation control " + after.data().code(),
+                before.data().title() + " / " + before.data().defaultOwner(), after.data().title() + " / " + after.data().defaultOwner());
         return after;
     }
 
@@ -248,24 +248,24 @@ public class CatalogService {
         var a = repository.model(from).orElseThrow(() -> new UserFacingException("That catalog version does not exist."));
         var b = repository.model(to).orElseThrow(() -> new UserFacingException("That catalog version does not exist."));
         Map<String, Control> before = new HashMap<>();
-        repository.controlsOf(from).forEach(c -> before.put(c.code(), c));
+        repository.controlsOf(from).forEach(c -> before.put(c.data().code(), c));
         var added = new ArrayList<Control>();
         var changed = new ArrayList<CatalogDiff.OwnerChange>();
         for (Control c : repository.controlsOf(to)) {
-            Control old = before.remove(c.code());
+            Control old = before.remove(c.data().code());
             if (old == null) {
                 added.add(c);
             } else if (!ownerSummary(old).equals(ownerSummary(c))) {
-                changed.add(new CatalogDiff.OwnerChange(c.code(), c.title(), ownerSummary(old), ownerSummary(c)));
+                changed.add(new CatalogDiff.OwnerChange(c.data().code(), c.data().title(), ownerSummary(old), ownerSummary(c)));
             }
         }
-        var removed = before.values().stream().sorted(java.util.Comparator.comparing(Control::code)).toList();
+        var removed = before.values().stream().sorted(java.util.Comparator.comparing(control -> control.data().code())).toList();
         return new CatalogDiff(a, b, List.copyOf(added), removed, List.copyOf(changed));
     }
 
     private static String ownerSummary(Control c) {
-        return c.defaultOwner().label() + " (infrastructure " + c.infrastructure().label() + ", container "
-                + c.container().label() + ", abstracted " + c.abstracted().label() + ")";
+        return c.data().defaultOwner().label() + " (infrastructure " + c.data().infrastructure().label() + ", container "
+                + c.data().container().label() + ", abstracted " + c.data().abstracted().label() + ")";
     }
 
     @PreAuthorize(HAS_CATALOG_READ)

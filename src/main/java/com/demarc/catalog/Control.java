@@ -1,20 +1,13 @@
 package com.demarc.catalog;
 
-import java.time.Instant;
-import java.util.List;
-
-/** One duty of the model, with both halves of shared ones and its owner per service category. */
-public record Control(ControlId id, ModelId modelId, boolean organisation, String code, String domainCode,
-                      String domainName, String title, String description, Owner defaultOwner, String customerPart,
-                      String awsPart, Owner infrastructure, Owner container, Owner abstracted, List<String> ccmIds,
-                      List<String> nistIds, String sourceUrl, List<String> seedRefs, long version, Instant updatedAt,
-                      String updatedBy) {
+/** One duty of the model: its id, its version (optimistic locking) and what it says. */
+public record Control(ControlId id, long version, ControlData data) {
 
     public Owner ownerIn(ServiceCategory category) {
         return switch (category) {
-            case INFRASTRUCTURE -> infrastructure;
-            case CONTAINER -> container;
-            case ABSTRACTED -> abstracted;
+            case INFRASTRUCTURE -> data.infrastructure();
+            case CONTAINER -> data.container();
+            case ABSTRACTED -> data.abstracted();
         };
     }
 }

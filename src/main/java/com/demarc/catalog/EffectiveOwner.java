@@ -18,8 +18,8 @@ public record EffectiveOwner(Owner owner, String reason) {
 
     public static EffectiveOwner of(Control control, Collection<AwsService> services) {
         if (services.isEmpty()) {
-            return new EffectiveOwner(control.defaultOwner(),
-                    "No AWS services recorded yet: the model's default owner (" + control.defaultOwner().label() + ") applies.");
+            return new EffectiveOwner(control.data().defaultOwner(),
+                    "No AWS services recorded yet: the model's default owner (" + control.data().defaultOwner().label() + ") applies.");
         }
         Map<ServiceCategory, TreeSet<String>> byCategory = new EnumMap<>(ServiceCategory.class);
         for (AwsService s : services) {

@@ -1,5 +1,6 @@
 package com.demarc.coverage;
 
+import com.demarc.organization.TeamScope;
 import com.demarc.coverage.internal.CoverageRepository;
 import com.demarc.evidence.ProjectEvidenceChanged;
 import com.demarc.project.ProjectAccess;
@@ -54,26 +55,26 @@ public class CoverageService {
     @PreAuthorize(HAS_DASHBOARD_READ)
     @Transactional(readOnly = true)
     public Dashboard dashboard() {
-        return repository.dashboard(access.visibleTeams().orElse(null));
+        return repository.dashboard(access.visibleTeams());
     }
 
     @PreAuthorize(HAS_DASHBOARD_READ)
     @Transactional(readOnly = true)
     public List<Gap> gaps(GapQuery query, int offset, int limit) {
-        return repository.gaps(query, access.visibleTeams().orElse(null), offset, limit);
+        return repository.gaps(query, access.visibleTeams(), offset, limit);
     }
 
     @PreAuthorize(HAS_DASHBOARD_READ)
     @Transactional(readOnly = true)
     public int countGaps(GapQuery query) {
-        return repository.countGaps(query, access.visibleTeams().orElse(null));
+        return repository.countGaps(query, access.visibleTeams());
     }
 
     /** The last 90 days of daily snapshots. */
     @PreAuthorize(HAS_DASHBOARD_READ)
     @Transactional(readOnly = true)
     public List<TrendPoint> trend() {
-        return repository.trend(access.visibleTeams().orElse(null), LocalDate.now(clock).minusDays(90));
+        return repository.trend(access.visibleTeams(), LocalDate.now(clock).minusDays(90));
     }
 
     /** Recomputes every rollup and records today's snapshot now (managers, admins). */

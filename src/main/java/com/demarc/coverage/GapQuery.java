@@ -1,7 +1,41 @@
 package com.demarc.coverage;
 
-/** Which gaps to list: a kind, and optionally a team, project, domain or owner to drill into. */
-public record GapQuery(Kind kind, Long teamId, Long projectId, String domainCode, String owner, String summaryRow) {
+import com.demarc.catalog.Owner;
+import com.demarc.organization.TeamId;
+import com.demarc.project.ProjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which gaps to list: a kind, and optionally a team, project, domain, owner or model summary row to drill into
+ * (null = any). Start with {@link #of} and narrow with the {@code with…} methods.
+ */
+public record GapQuery(Kind kind, @Nullable TeamId teamId, @Nullable ProjectId projectId, @Nullable String domainCode,
+                       @Nullable Owner owner, @Nullable String summaryRow) {
+
+    /** Every gap of this kind in the user's scope. */
+    public static GapQuery of(Kind kind) {
+        return new GapQuery(kind, null, null, null, null, null);
+    }
+
+    public GapQuery withTeam(TeamId team) {
+        return new GapQuery(kind, team, projectId, domainCode, owner, summaryRow);
+    }
+
+    public GapQuery withProject(ProjectId project) {
+        return new GapQuery(kind, teamId, project, domainCode, owner, summaryRow);
+    }
+
+    public GapQuery withDomain(String domain) {
+        return new GapQuery(kind, teamId, projectId, domain, owner, summaryRow);
+    }
+
+    public GapQuery withOwner(Owner newOwner) {
+        return new GapQuery(kind, teamId, projectId, domainCode, newOwner, summaryRow);
+    }
+
+    public GapQuery withSummaryRow(String row) {
+        return new GapQuery(kind, teamId, projectId, domainCode, owner, row);
+    }
 
     /** The gap lists of the dashboard. */
     public enum Kind {

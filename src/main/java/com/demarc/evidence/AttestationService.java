@@ -77,11 +77,11 @@ public class AttestationService {
     @Transactional(readOnly = true)
     public List<Attestation> attestations() {
         var teams = access.visibleTeams();
-        if (teams.isEmpty()) {
+        if (teams.sqlIds() == null) {
             return repository.attestations();
         }
         return repository.attestations().stream()
-                .filter(a -> transferQueries.attestationLinkedToTeams(a.id(), teams.get())).toList();
+                .filter(a -> transferQueries.attestationLinkedToTeams(a.id(), teams.sqlIds())).toList();
     }
 
     /** Records a report with a link, or with a file (fileName and content non-null). Compliance managers only. */
@@ -167,11 +167,11 @@ public class AttestationService {
         Collection<ProjectId> targets = projectIds.isEmpty()
                 ? projects.findProjects("", false, 0, Integer.MAX_VALUE).stream().map(p -> p.id()).toList()
                 : projectIds;
-        var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.owner() == Owner.AWS).toList();
+        var awsRows = projects.controlsForEdit(targets, codes).stream().filter(r -> r.data().owner() == Owner.AWS).toList();
         var rows = awsRows.stream().map(ProjectControl::id).toList();
         int linked = repository.link(attestationId, rows, Actors.currentUsername());
         events.publishEvent(new ProjectEvidenceChanged(awsRows.stream()
-                .map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet())));
+                .map(r -> r.data().projectId()).collect(java.util.stream.Collectors.toSet())));
         audit.record(AuditAction.ATTESTATION_LINKED, "attestation", attestationId, "Linked to " + linked + " project control(s)",
                 null, String.join(", ", codes));
         return linked;
@@ -186,7 +186,7 @@ public class AttestationService {
     public Download download(long attestationId) {
         var a = repository.attestation(attestationId).orElseThrow(() -> new UserFacingException("This attestation no longer exists."));
         var teams = access.visibleTeams();
-        if (teams.isPresent() && !transferQueries.attestationLinkedToTeams(attestationId, teams.get())) {
+        if (teams.sqlIds() != null && !transferQueries.attestationLinkedToTeams(attestationId, teams.sqlIds())) {
             events.publishEvent(new com.demarc.shared.AccessDenied(Actors.currentUsername(), "download attestation " + attestationId));
             throw new org.springframework.security.access.AccessDeniedException("This attestation is not linked to your teams' projects.");
         }

@@ -118,7 +118,7 @@ public class AuditPackageService {
         /** A control with nothing in the package: only its own columns. */
         static ManifestRow controlOnly(MatrixRow row, String raciText) {
             var c = row.control();
-            return new ManifestRow("", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+            return new ManifestRow("", c.data().code(), c.data().title(), c.data().owner().label(), raciText, c.data().status().label(),
                     "", "", "", "", "", "", "", "", "", "");
         }
 
@@ -199,14 +199,14 @@ public class AuditPackageService {
                         continue;
                     }
                     if (!v.isFile()) {
-                        rows.add(new ManifestRow("", c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+                        rows.add(new ManifestRow("", c.data().code(), c.data().title(), c.data().owner().label(), raciText, c.data().status().label(),
                                 item.title(), item.url(), "", "", v.uploadedBy(), str(v.uploadedAt()), v.reviewedBy(),
                                 str(v.reviewedAt()), str(item.validUntil()), "evidence-version:" + v.id()));
                         continue;
                     }
-                    String path = c.code() + "/" + v.id() + "-" + v.fileName();
+                    String path = c.data().code() + "/" + v.id() + "-" + v.fileName();
                     files.add(new FileToWrite(path, repository.version(v.id()).orElseThrow().contentId()));
-                    rows.add(new ManifestRow(path, c.code(), c.title(), c.owner().label(), raciText, c.status().label(),
+                    rows.add(new ManifestRow(path, c.data().code(), c.data().title(), c.data().owner().label(), raciText, c.data().status().label(),
                             item.title(), v.fileName(), String.valueOf(v.size()), v.sha256(), v.uploadedBy(),
                             str(v.uploadedAt()), v.reviewedBy(), str(v.reviewedAt()), str(item.validUntil()),
                             "evidence-version:" + v.id()));
@@ -224,7 +224,7 @@ public class AuditPackageService {
                             attestationsWritten.put(a.id(), path);
                         }
                     }
-                    rows.add(new ManifestRow(path, c.code(), c.title(), c.owner().label(), "", c.status().label(),
+                    rows.add(new ManifestRow(path, c.data().code(), c.data().title(), c.data().owner().label(), "", c.data().status().label(),
                             a.reportType() + ": " + a.name(), a.sha256() == null ? a.url() : a.fileName(),
                             a.size() == null ? "" : String.valueOf(a.size()), a.sha256() == null ? "" : a.sha256(),
                             a.createdBy(), "", "", "", str(a.validUntil()), "attestation:" + a.id()));

@@ -96,9 +96,9 @@ public class EvidenceService implements EvidenceStates {
         if (page.isEmpty()) {
             return java.util.Map.of();
         }
-        access.requireReadAll(page.stream().map(ProjectControl::projectId).collect(java.util.stream.Collectors.toSet()));
-        var aws = page.stream().filter(r -> r.owner() == Owner.AWS).map(ProjectControl::id).toList();
-        var others = page.stream().filter(r -> r.owner() != Owner.AWS).map(ProjectControl::id).toList();
+        access.requireReadAll(page.stream().map(r -> r.data().projectId()).collect(java.util.stream.Collectors.toSet()));
+        var aws = page.stream().filter(r -> r.data().owner() == Owner.AWS).map(ProjectControl::id).toList();
+        var others = page.stream().filter(r -> r.data().owner() != Owner.AWS).map(ProjectControl::id).toList();
         var found = new java.util.HashMap<>(repository.attestationStates(aws));
         found.putAll(repository.itemStates(others));
         var result = new java.util.LinkedHashMap<ProjectControlId, EvidenceState>();
@@ -188,8 +188,8 @@ public class EvidenceService implements EvidenceStates {
         }
         repository.insertVersion(item, stored.id(), name, contentType, stored.size(), stored.sha256(), Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
-        audit.record(AuditAction.EVIDENCE_UPLOADED, "evidence", saved.current().id(), control.projectName() + " · " + control.code()
+        events.publishEvent(ProjectEvidenceChanged.of(control.data().projectId()));
+        audit.record(AuditAction.EVIDENCE_UPLOADED, "evidence", saved.current().id(), control.data().projectName() + " · " + control.data().code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
         return saved;
@@ -212,7 +212,7 @@ public class EvidenceService implements EvidenceStates {
                 url.strip(), validFrom, validUntil, Actors.currentUsername());
         repository.insertVersion(item, null, null, null, null, null, Actors.currentUsername());
         var saved = repository.item(item).orElseThrow();
-        events.publishEvent(ProjectEvidenceChanged.of(projects.control(controlId).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(controlId).data().projectId()));
         audit.record(AuditAction.EVIDENCE_LINK_ADDED, "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
         return saved;
     }
@@ -236,8 +236,8 @@ public class EvidenceService implements EvidenceStates {
         boolean returned = current.reviewState() == ReviewState.ACCEPTED && !before.equals(after)
                 && repository.returnToReview(current.id(), "Returned to review: the validity changed from " + before
                 + " to " + after + " after " + current.reviewedBy() + " accepted it.");
-        events.publishEvent(ProjectEvidenceChanged.of(control.projectId()));
-        audit.record(AuditAction.EVIDENCE_VALIDITY_CHANGED, "evidence-item", itemId, control.projectName() + " · " + control.code()
+        events.publishEvent(ProjectEvidenceChanged.of(control.data().projectId()));
+        audit.record(AuditAction.EVIDENCE_VALIDITY_CHANGED, "evidence-item", itemId, control.data().projectName() + " · " + control.data().code()
                 + ": validity of '" + item.title() + "'" + (returned ? "; accepted by " + current.reviewedBy()
                 + ", returned to review" : ""), before, after + (returned ? "; review: ACCEPTED -> SUBMITTED" : ""));
         return repository.item(itemId).orElseThrow();
@@ -277,7 +277,7 @@ public class EvidenceService implements EvidenceStates {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
-        events.publishEvent(ProjectEvidenceChanged.of(projects.control(row.controlId()).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(row.controlId()).data().projectId()));
         audit.record(AuditAction.EVIDENCE_REVIEWED, "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),
@@ -300,7 +300,7 @@ public class EvidenceService implements EvidenceStates {
         var contents = repository.contentIdsOfItem(itemId);
         repository.deleteItem(itemId);
         contents.forEach(store::delete);
-        events.publishEvent(ProjectEvidenceChanged.of(projects.control(item.controlId()).projectId()));
+        events.publishEvent(ProjectEvidenceChanged.of(projects.control(item.controlId()).data().projectId()));
         audit.record(AuditAction.EVIDENCE_DELETED, "evidence-item", itemId, "Deleted evidence '" + item.title() + "' ("
                 + item.versions().size() + " version(s))", item.versions().stream().filter(EvidenceVersion::isFile)
                 .map(v -> v.fileName() + " " + v.sha256()).collect(java.util.stream.Collectors.joining("; ")), null);
@@ -353,7 +353,7 @@ public class EvidenceService implements EvidenceStates {
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional(readOnly = true)
     public List<ReviewItem> reviewQueue(int offset, int limit) {
-        var teams = access.visibleTeams().orElse(null);
+        var teams = access.visibleTeams();
         var rows = repository.submitted(teams, offset, limit);
         var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
         var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
@@ -366,7 +366,7 @@ public class EvidenceService implements EvidenceStates {
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional(readOnly = true)
     public int countReviewQueue() {
-        return repository.countSubmitted(access.visibleTeams().orElse(null));
+        return repository.countSubmitted(access.visibleTeams());
     }
 
     /** A version waiting for review, with its control and item. */
@@ -375,9 +375,9 @@ public class EvidenceService implements EvidenceStates {
 
     private ProjectControl requireUploadable(ProjectControlId controlId) {
         var control = projects.control(controlId);
-        access.requireEdit(control.projectId());
-        if (control.owner() == Owner.AWS || control.owner() == Owner.NOT_APPLICABLE) {
-            throw new UserFacingException(control.code() + " is " + (control.owner() == Owner.AWS ? "AWS's" : "not applicable")
+        access.requireEdit(control.data().projectId());
+        if (control.data().owner() == Owner.AWS || control.data().owner() == Owner.NOT_APPLICABLE) {
+            throw new UserFacingException(control.data().code() + " is " + (control.data().owner() == Owner.AWS ? "AWS's" : "not applicable")
                     + " for this project: it is evidenced by AWS attestations, not uploads.");
         }
         return control;

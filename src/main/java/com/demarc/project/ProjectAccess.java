@@ -1,6 +1,7 @@
 package com.demarc.project;
 
 import com.demarc.organization.TeamId;
+import com.demarc.organization.TeamScope;
 import com.demarc.project.internal.ProjectRepository;
 import com.demarc.security.CurrentUser;
 import com.demarc.shared.Role;
@@ -32,12 +33,9 @@ public class ProjectAccess {
         return new AccessDeniedException(message);
     }
 
-    /** The teams whose projects the user may see, or empty for "all teams". */
-    public Optional<List<Long>> visibleTeams() {
-        if (currentUser.seesAllTeams()) {
-            return Optional.empty();
-        }
-        return Optional.of(currentUser.teams().stream().map(TeamId::value).toList());
+    /** The teams whose projects the user may see. */
+    public TeamScope visibleTeams() {
+        return currentUser.seesAllTeams() ? TeamScope.all() : TeamScope.only(currentUser.teams());
     }
 
     public void requireRead(ProjectId project) {

@@ -1,6 +1,7 @@
 package com.demarc.project;
 
 import com.demarc.audit.AuditAction;
+import com.demarc.organization.TeamScope;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Control;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static com.demarc.shared.Permissions.HAS_PROJECT_EDIT;
@@ -39,7 +39,6 @@ public class ProjectService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final com.demarc.audit.AuditLog audit;
     static final String AUTO_NA = "No AWS service this project uses needs this control.";
-    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
 
     private final ProjectRepository repository;
     private final ProjectAccess access;
@@ -62,7 +61,7 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public List<Project> findProjects(String text, boolean includeArchived, int offset, int limit) {
         var services = servicesById();
-        var rows = repository.find(access.visibleTeams().orElse(null), text, includeArchived, offset, limit);
+        var rows = repository.find(access.visibleTeams(), text, includeArchived, offset, limit);
         var used = repository.serviceIds(rows.stream().map(ProjectRow::id).toList());
         return rows.stream().map(r -> toProject(r, used.getOrDefault(r.id(), List.of()), services)).toList();
     }
@@ -70,7 +69,7 @@ public class ProjectService {
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
     public int countProjects(String text, boolean includeArchived) {
-        return repository.count(access.visibleTeams().orElse(null), text, includeArchived);
+        return repository.count(access.visibleTeams(), text, includeArchived);
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -197,7 +196,7 @@ public class ProjectService {
         if (query.project() != null) {
             access.requireRead(query.project());
         }
-        return repository.controls(query, access.visibleTeams().orElse(null), offset, limit);
+        return repository.controls(query, access.visibleTeams(), offset, limit);
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -206,7 +205,7 @@ public class ProjectService {
         if (query.project() != null) {
             access.requireRead(query.project());
         }
-        return repository.countControls(query, access.visibleTeams().orElse(null));
+        return repository.countControls(query, access.visibleTeams());
     }
 
     @PreAuthorize(HAS_PROJECT_READ)
@@ -224,9 +223,9 @@ public class ProjectService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var visible = access.visibleTeams().orElse(null);
+        var visible = access.visibleTeams();
         var byId = new HashMap<ProjectControlId, ProjectControl>();
-        repository.controlsByIds(ids).stream().filter(c -> visible == null || visible.contains(c.teamId()))
+        repository.controlsByIds(ids).stream().filter(c -> visible.includes(c.data().teamId()))
                 .forEach(c -> byId.put(c.id(), c));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
@@ -252,16 +251,16 @@ public class ProjectService {
     public ProjectControl setStatus(ProjectControlId id, long expectedVersion, Status status, String justification,
                                     LocalDate dueDate, String notes) {
         var before = control(id);
-        access.requireEdit(before.projectId());
+        access.requireEdit(before.data().projectId());
         if (status == null) {
             throw new UserFacingException("Choose a status.");
         }
         if (status == Status.NOT_APPLICABLE && (justification == null || justification.isBlank())) {
             throw new UserFacingException("Say why the control does not apply: a justification is required for Not applicable.");
         }
-        if (status == Status.INHERITED && before.owner() != Owner.AWS) {
+        if (status == Status.INHERITED && before.data().owner() != Owner.AWS) {
             throw new UserFacingException("Only controls AWS owns for this project can be inherited; this one is "
-                    + before.owner().label() + ".");
+                    + before.data().owner().label() + ".");
         }
         if (notes != null && notes.length() > 4000) {
             throw new UserFacingException("Notes: keep them under 4,000 characters.");
@@ -270,26 +269,26 @@ public class ProjectService {
         String actor = Actors.currentUsername();
         if (!repository.updateStatus(id, expectedVersion, status, just, dueDate, notes == null ? "" : notes.strip(), actor)) {
             var last = repository.lastChange(id);
-            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+            throw new ConcurrentEditException("Control " + before.data().code() + " of " + before.data().projectName()
                     + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
-                    repository.control(id).map(ProjectControl::updatedBy).orElse(null),
-                    repository.control(id).map(ProjectControl::updatedAt).orElse(null));
+                    repository.control(id).map(c -> c.data().updatedBy()).orElse(null),
+                    repository.control(id).map(c -> c.data().updatedAt()).orElse(null));
         }
-        if (before.status() != status) {
-            repository.event(before.projectId(), id, actor, "status", before.status().label(), status.label());
+        if (before.data().status() != status) {
+            repository.event(before.data().projectId(), id, actor, "status", before.data().status().label(), status.label());
         }
-        coverageChanged(before.projectId());
-        audit.record(AuditAction.STATUS_CHANGED, "project-control", id.value(), before.projectName() + " · " + before.code(),
-                before.status().label() + (before.dueDate() == null ? "" : ", due " + before.dueDate()),
+        coverageChanged(before.data().projectId());
+        audit.record(AuditAction.STATUS_CHANGED, "project-control", id.value(), before.data().projectName() + " · " + before.data().code(),
+                before.data().status().label() + (before.data().dueDate() == null ? "" : ", due " + before.data().dueDate()),
                 status.label() + (dueDate == null ? "" : ", due " + dueDate));
-        if (!Objects.equals(before.dueDate(), dueDate)) {
-            repository.event(before.projectId(), id, actor, "due date", str(before.dueDate()), str(dueDate));
+        if (!Objects.equals(before.data().dueDate(), dueDate)) {
+            repository.event(before.data().projectId(), id, actor, "due date", str(before.data().dueDate()), str(dueDate));
         }
-        if (!Objects.equals(before.justification(), just) && just != null) {
-            repository.event(before.projectId(), id, actor, "justification", before.justification(), just);
+        if (!Objects.equals(before.data().justification(), just) && just != null) {
+            repository.event(before.data().projectId(), id, actor, "justification", before.data().justification(), just);
         }
-        if (!Objects.equals(before.notes(), notes == null ? "" : notes.strip())) {
-            repository.event(before.projectId(), id, actor, "notes", null, "changed");
+        if (!Objects.equals(before.data().notes(), notes == null ? "" : notes.strip())) {
+            repository.event(before.data().projectId(), id, actor, "notes", null, "changed");
         }
         return repository.control(id).orElseThrow();
     }
@@ -302,17 +301,17 @@ public class ProjectService {
     @Transactional
     public void recordRaciChange(ProjectControlId id, long expectedVersion, String from, String to) {
         var before = control(id);
-        access.requireEdit(before.projectId());
+        access.requireEdit(before.data().projectId());
         if (!repository.touch(id, expectedVersion, Actors.currentUsername())) {
             var now = repository.control(id).orElseThrow();
             var last = repository.lastChange(id);
-            throw new ConcurrentEditException("Control " + before.code() + " of " + before.projectName()
+            throw new ConcurrentEditException("Control " + before.data().code() + " of " + before.data().projectName()
                     + last.map(e -> " (" + e.field() + ": " + e.from() + " → " + e.to() + ")").orElse(""),
-                    now.updatedBy(), now.updatedAt());
+                    now.data().updatedBy(), now.data().updatedAt());
         }
-        repository.event(before.projectId(), id, Actors.currentUsername(), "RACI", from, to);
-        coverageChanged(before.projectId());
-        audit.record(AuditAction.RACI_CHANGED, "project-control", id.value(), before.projectName() + " · " + before.code(), from, to);
+        repository.event(before.data().projectId(), id, Actors.currentUsername(), "RACI", from, to);
+        coverageChanged(before.data().projectId());
+        audit.record(AuditAction.RACI_CHANGED, "project-control", id.value(), before.data().projectName() + " · " + before.data().code(), from, to);
     }
 
     /**
@@ -360,13 +359,13 @@ public class ProjectService {
         var changes = new ArrayList<OwnerChange>();
         for (Control control : catalog.controlsFor(model)) {
             var eff = EffectiveOwner.of(control, services);
-            var row = existing.remove(control.code());
+            var row = existing.remove(control.data().code());
             if (row == null) {
-                changes.add(new OwnerChange(control.code(), control.title(), null, eff.owner(), eff.reason()));
+                changes.add(new OwnerChange(control.data().code(), control.data().title(), null, eff.owner(), eff.reason()));
                 steps.add(new SyncStep.Add(control, eff));
             } else if (row.owner() != eff.owner() || !row.controlId().equals(control.id()) || !row.reason().equals(eff.reason())) {
                 if (row.owner() != eff.owner()) {
-                    changes.add(new OwnerChange(control.code(), control.title(), row.owner(), eff.owner(), eff.reason()));
+                    changes.add(new OwnerChange(control.data().code(), control.data().title(), row.owner(), eff.owner(), eff.reason()));
                 }
                 steps.add(new SyncStep.Move(row, control, eff));
             }
@@ -460,14 +459,13 @@ public class ProjectService {
         }
         var accounts = new LinkedHashSet<String>();
         for (String a : d.awsAccountIds() == null ? List.<String>of() : d.awsAccountIds()) {
-            String v = a.strip().replace("-", "");
-            if (v.isEmpty()) {
+            if (a.strip().replace("-", "").isEmpty()) {
                 continue;
             }
-            if (!ACCOUNT.matcher(v).matches()) {
-                problems.add("AWS account id '" + a.strip() + "' is not valid: an account id has exactly 12 digits.");
-            } else {
-                accounts.add(v);
+            try {
+                accounts.add(AwsAccountId.parse(a).value());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         var known = servicesById().keySet();
@@ -489,7 +487,8 @@ public class ProjectService {
     private Project toProject(ProjectRow r, List<Long> serviceIds, Map<Long, AwsService> services) {
         var used = serviceIds.stream().map(services::get).filter(Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(AwsService::name)).toList();
-        return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(), r.accountIds(), used,
+        return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(),
+                r.accountIds().stream().map(AwsAccountId::new).toList(), used,
                 r.modelId(), r.modelLabel(), r.archived(), r.version(), r.updatedAt(), r.updatedBy());
     }
 
@@ -513,10 +512,10 @@ public class ProjectService {
         return repository.archivedAmong(ids);
     }
 
-    /** The teams whose projects the user may read (empty = every team); views offer these as filters. */
+    /** The teams whose projects the user may read; views offer these as filters. */
     @PreAuthorize(HAS_PROJECT_READ)
-    public java.util.Optional<List<TeamId>> visibleTeams() {
-        return access.visibleTeams().map(ids -> ids.stream().map(TeamId::new).toList());
+    public TeamScope visibleTeams() {
+        return access.visibleTeams();
     }
 
     /** Used by views to list teams a project can be created for. */

@@ -20,15 +20,15 @@ public record ControlEdit(Status status, String justification, LocalDate dueDate
 
     /** The control as it stands now, with its RACI, as an edit that changes nothing. */
     public static ControlEdit of(ProjectControl control, Raci raci) {
-        return new ControlEdit(control.status(), control.justification(), control.dueDate(), control.notes(),
+        return new ControlEdit(control.data().status(), control.data().justification(), control.data().dueDate(), control.data().notes(),
                 raci.entries());
     }
 
     /** Whether saving this edit changes the status, justification, due date or notes of the control. */
     boolean changesStatusOf(ProjectControl control) {
-        return status != control.status() || !Objects.equals(dueDate, control.dueDate())
-                || !notes.strip().equals(control.notes() == null ? "" : control.notes())
+        return status != control.data().status() || !Objects.equals(dueDate, control.data().dueDate())
+                || !notes.strip().equals(control.data().notes() == null ? "" : control.data().notes())
                 || (status == Status.NOT_APPLICABLE
-                && !justification.strip().equals(control.justification() == null ? "" : control.justification()));
+                && !justification.strip().equals(control.data().justification() == null ? "" : control.data().justification()));
     }
 }

@@ -64,7 +64,7 @@ public class RaciService {
     public Raci setRaci(ProjectControlId id, long expectedVersion, List<RaciEntry> entries) {
         var control = projects.control(id);
         if (!control.needsRaci() && !entries.isEmpty()) {
-            throw new UserFacingException("AWS owns " + control.code() + " for this project (or it does not apply): "
+            throw new UserFacingException("AWS owns " + control.data().code() + " for this project (or it does not apply): "
                     + "it needs no RACI.");
         }
         var problems = RaciRules.violations(entries, ineligible(entries));
@@ -111,7 +111,7 @@ public class RaciService {
         if (query.base().project() != null) {
             access.requireRead(query.base().project());
         }
-        var ids = repository.matrixIds(query, access.visibleTeams().orElse(null), offset, limit);
+        var ids = repository.matrixIds(query, access.visibleTeams(), offset, limit);
         var rows = projects.controlsByIds(ids);
         var raci = repository.assignments(ids);
         var states = evidence.states(rows);
@@ -124,7 +124,7 @@ public class RaciService {
         if (query.base().project() != null) {
             access.requireRead(query.base().project());
         }
-        return repository.countMatrix(query, access.visibleTeams().orElse(null));
+        return repository.countMatrix(query, access.visibleTeams());
     }
 
     /**
@@ -165,7 +165,7 @@ public class RaciService {
             }
             if (assignee.isPerson() && entries.stream().anyMatch(e -> e.assignee().sameAs(assignee))) {
                 var letter = entries.stream().filter(e -> e.assignee().sameAs(assignee)).findFirst().orElseThrow().role();
-                conflicts.add(row.projectName() + " · " + row.code() + ": " + assignee.label() + " is already "
+                conflicts.add(row.data().projectName() + " · " + row.data().code() + ": " + assignee.label() + " is already "
                         + letter.label() + " (a person holds one letter per control).");
                 continue;
             }
@@ -181,7 +181,7 @@ public class RaciService {
         }
         apply(plan, current);
         return new BulkResult(projectIds.size(), plan.size(), unchanged, skipped,
-                plan.keySet().stream().map(r -> r.projectName() + " · " + r.code()).limit(200).toList());
+                plan.keySet().stream().map(r -> r.data().projectName() + " · " + r.data().code()).limit(200).toList());
     }
 
     /** Saves the RACI of a project's customer and shared controls as a named template. */
@@ -272,7 +272,7 @@ public class RaciService {
         for (ProjectControl row : rows) {
             var entries = raci.get(row.id());
             if (row.needsRaci() && !entries.isEmpty()) {
-                pattern.put(row.code(), entries);
+                pattern.put(row.data().code(), entries);
             }
         }
         return pattern;
@@ -301,10 +301,10 @@ public class RaciService {
                 skipped++;
                 continue;
             }
-            var wanted = pattern.get(row.code());
+            var wanted = pattern.get(row.data().code());
             var violations = RaciRules.violations(wanted, ineligible);
             if (!violations.isEmpty()) {
-                problems.add(row.code() + ": " + String.join(" ", violations));
+                problems.add(row.data().code() + ": " + String.join(" ", violations));
                 continue;
             }
             if (same(current.get(row.id()), wanted)) {
@@ -312,7 +312,7 @@ public class RaciService {
                 continue;
             }
             plan.put(row, wanted);
-            lines.add(row.projectName() + " · " + row.code() + ": " + new Raci(row.id(), current.get(row.id())).summary()
+            lines.add(row.data().projectName() + " · " + row.data().code() + ": " + new Raci(row.id(), current.get(row.id())).summary()
                     + " → " + new Raci(row.id(), wanted).summary());
         }
         if (!problems.isEmpty()) {
@@ -326,7 +326,7 @@ public class RaciService {
 
     private void apply(Map<ProjectControl, List<RaciEntry>> plan, Map<ProjectControlId, List<RaciEntry>> current) {
         var changes = new ArrayList<RaciChange>();
-        plan.forEach((row, entries) -> changes.add(new RaciChange(row.id(), row.projectId(), row.version(),
+        plan.forEach((row, entries) -> changes.add(new RaciChange(row.id(), row.data().projectId(), row.version(),
                 new Raci(row.id(), current.get(row.id())).summary(), new Raci(row.id(), entries).summary())));
         var byId = new LinkedHashMap<ProjectControlId, List<RaciEntry>>();
         plan.forEach((row, entries) -> byId.put(row.id(), entries));

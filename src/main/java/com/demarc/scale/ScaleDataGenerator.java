@@ -110,7 +110,7 @@ public class ScaleDataGenerator {
         Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
             var latest = catalog.latestModel();
             model.modelId = latest.id().value();
-            model.controls = catalog.controlsFor(latest.id()).stream().filter(c -> !c.organisation()).toList();
+            model.controls = catalog.controlsFor(latest.id()).stream().filter(c -> !c.data().organisation()).toList();
             model.services = catalog.services().stream().collect(Collectors.toMap(AwsService::code, Function.identity()));
         });
         String passwordHash = passwordEncoder.encode(PASSWORD);
@@ -363,11 +363,11 @@ public class ScaleDataGenerator {
                 : validity < 12 ? today.plusDays(random.nextInt(1, 30))
                 : validity < 30 ? null : today.plusDays(random.nextInt(60, 366));
         LocalDate from = until == null ? today.minusDays(180) : until.minusDays(365);
-        tables.item().row(itemId, pcId, "FILE", control.code() + " configuration export", from, until, uploader);
+        tables.item().row(itemId, pcId, "FILE", control.data().code() + " configuration export", from, until, uploader);
         int review = random.nextInt(100);
         String state = review < 85 ? "ACCEPTED" : review < 95 ? "SUBMITTED" : "REJECTED";
         boolean submitted = state.equals("SUBMITTED");
-        tables.version().row(itemId, 1, contentId, control.code().toLowerCase(java.util.Locale.ROOT) + "-evidence.txt",
+        tables.version().row(itemId, 1, contentId, control.data().code().toLowerCase(java.util.Locale.ROOT) + "-evidence.txt",
                 "text/plain", bytes.length, hash, uploader, state, submitted ? null : MANAGER,
                 submitted ? null : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
                 state.equals("REJECTED") ? "The export does not show the setting; upload the full configuration." : null);
@@ -402,7 +402,7 @@ public class ScaleDataGenerator {
                 int teamNo = Math.min(p / PROJECTS_PER_TEAM, teams - 1) + 1;
                 String actor = member(teamNo, random.nextInt(MEMBERS_PER_TEAM));
                 String project = "Project %05d".formatted(p + 1);
-                String control = controls.get(random.nextInt(controls.size())).code();
+                String control = controls.get(random.nextInt(controls.size())).data().code();
                 Instant at = start.plus(stepMicros * (i + 1), ChronoUnit.MICROS);
                 String address = "10.%d.%d.%d".formatted(teamNo % 250, random.nextInt(250), 1 + random.nextInt(250));
                 int kind = random.nextInt(10);
@@ -440,7 +440,7 @@ public class ScaleDataGenerator {
                 Every setting required by the control is enabled; see the attached values below.
                 setting.enabled=true
                 setting.reviewed=%s
-                """.formatted(project, control.code(), control.title(), uploader, today, today);
+                """.formatted(project, control.data().code(), control.data().title(), uploader, today, today);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -46,7 +46,7 @@ class PageBenchmark extends BenchmarkBase {
         Bench.recordTime("2 page", "My responsibilities (member, R/A, by due date), " + label, mine,
                 "50 rows by primary key", byKey, "— (no target set)", null);
 
-        var teamQuery = new MatrixQuery(new ControlQuery(null, team, null, null, null, null), false);
+        var teamQuery = new MatrixQuery(new ControlQuery(null, new com.demarc.organization.TeamId(team), null, null, null, null), false);
         var teamMatrix = Bench.time(5, 30, () -> as(ScaleDataGenerator.MANAGER, () -> {
             raci.matrix(teamQuery, 0, 50);
             return raci.countMatrix(teamQuery);

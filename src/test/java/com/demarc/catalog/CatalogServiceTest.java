@@ -27,13 +27,13 @@ class CatalogServiceTest {
     void theShippedCatalogCoversTheModel() {
         var model = Shipped.model(catalog);
         assertThat(model.provider()).isEqualTo("AWS");
-        var controls = catalog.controlsFor(model.id()).stream().filter(c -> !c.organisation()).toList();
+        var controls = catalog.controlsFor(model.id()).stream().filter(c -> !c.data().organisation()).toList();
         assertThat(controls).hasSizeGreaterThanOrEqualTo(59);
-        Map<Owner, Long> byOwner = controls.stream().collect(Collectors.groupingBy(Control::defaultOwner, Collectors.counting()));
+        Map<Owner, Long> byOwner = controls.stream().collect(Collectors.groupingBy(control -> control.data().defaultOwner(), Collectors.counting()));
         assertThat(byOwner.keySet()).containsExactlyInAnyOrder(Owner.CUSTOMER, Owner.SHARED, Owner.AWS);
-        assertThat(controls.stream().filter(c -> c.defaultOwner() == Owner.SHARED))
-                .allSatisfy(c -> assertThat(c.customerPart()).isNotBlank())
-                .allSatisfy(c -> assertThat(c.awsPart()).isNotBlank());
+        assertThat(controls.stream().filter(c -> c.data().defaultOwner() == Owner.SHARED))
+                .allSatisfy(c -> assertThat(c.data().customerPart()).isNotBlank())
+                .allSatisfy(c -> assertThat(c.data().awsPart()).isNotBlank());
 
         var summary = catalog.summary(model.id());
         assertThat(summary).hasSize(13).allSatisfy(r -> assertThat(r.controlCodes()).isNotEmpty());
@@ -42,7 +42,7 @@ class CatalogServiceTest {
         assertThat(summary.get(8).owner()).isEqualTo(Owner.AWS);
 
         var seed = catalog.seedItems(model.id());
-        var referenced = controls.stream().flatMap(c -> c.seedRefs().stream()).collect(Collectors.toSet());
+        var referenced = controls.stream().flatMap(c -> c.data().seedRefs().stream()).collect(Collectors.toSet());
         assertThat(seed).isNotEmpty().allSatisfy(s -> assertThat(referenced).contains(s.code()));
     }
 
@@ -67,14 +67,14 @@ class CatalogServiceTest {
                 .param("m", model.value()).query(Integer.class).single();
         assertThat(shared).isEqualTo(sql).isPositive();
         assertThat(catalog.findControls(new ControlFilter(model, Owner.SHARED, null, null, null), 0, 100))
-                .allMatch(c -> c.defaultOwner() == Owner.SHARED);
+                .allMatch(c -> c.data().defaultOwner() == Owner.SHARED);
 
         var awsOnContainers = catalog.findControls(new ControlFilter(model, Owner.AWS, null, ServiceCategory.CONTAINER, null), 0, 200);
-        assertThat(awsOnContainers).extracting(Control::code).contains("SRM-PLAT-02", "SRM-PLAT-05");
+        assertThat(awsOnContainers).extracting(control -> control.data().code()).contains("SRM-PLAT-02", "SRM-PLAT-05");
         assertThat(catalog.findControls(new ControlFilter(model, null, "IAM", null, null), 0, 50))
-                .isNotEmpty().allMatch(c -> c.domainCode().equals("IAM"));
+                .isNotEmpty().allMatch(c -> c.data().domainCode().equals("IAM"));
         assertThat(catalog.findControls(new ControlFilter(model, null, null, null, "cloudtrail"), 0, 50))
-                .extracting(Control::code).contains("SRM-DET-01");
+                .extracting(control -> control.data().code()).contains("SRM-DET-01");
     }
 
     @Test
@@ -86,15 +86,15 @@ class CatalogServiceTest {
                 "Document the CDE and its data flows.", "Keep AWS's PCI DSS attestation current.",
                 Owner.CUSTOMER, Owner.SHARED, Owner.SHARED, List.of("DSP-05"), List.of("pl-2"), "https://www.pcisecuritystandards.org/");
         var created = catalog.createOrganisationControl(draft);
-        assertThat(created.code()).isEqualTo("ORG-PCI-01");
-        assertThat(created.organisation()).isTrue();
+        assertThat(created.data().code()).isEqualTo("ORG-PCI-01");
+        assertThat(created.data().organisation()).isTrue();
         assertThat(catalog.findControls(new ControlFilter(model, null, null, null, "cardholder"), 0, 10))
-                .extracting(Control::code).containsExactly("ORG-PCI-01");
+                .extracting(control -> control.data().code()).containsExactly("ORG-PCI-01");
 
         var updated = catalog.updateOrganisationControl(created.id(), created.version(), new ControlDraft(draft.code(),
                 "ORG", "CDE scoping", draft.description(), Owner.CUSTOMER, null, null, Owner.CUSTOMER, Owner.CUSTOMER,
                 Owner.CUSTOMER, List.of(), List.of(), ""));
-        assertThat(updated.title()).isEqualTo("CDE scoping");
+        assertThat(updated.data().title()).isEqualTo("CDE scoping");
         assertThatThrownBy(() -> catalog.updateOrganisationControl(created.id(), created.version(), draft))
                 .isInstanceOf(com.demarc.shared.ConcurrentEditException.class).hasMessageContaining("manager");
 

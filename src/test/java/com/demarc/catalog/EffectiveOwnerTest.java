@@ -56,7 +56,7 @@ class EffectiveOwnerTest {
     })
     void ownerFollowsTheServicesInUse(String code, String services, Owner expected) {
         var model = Shipped.model(catalog);
-        var control = catalog.controlsFor(model.id()).stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+        var control = catalog.controlsFor(model.id()).stream().filter(c -> c.data().code().equals(code)).findFirst().orElseThrow();
         var used = services(services);
         var effective = EffectiveOwner.of(control, used);
         assertThat(effective.owner()).isEqualTo(expected);
@@ -66,7 +66,7 @@ class EffectiveOwnerTest {
     @org.junit.jupiter.api.Test
     void theReasonNamesTheServiceThatPutsTheDutyOnTheCustomer() {
         var model = Shipped.model(catalog);
-        var patching = catalog.controlsFor(model.id()).stream().filter(c -> c.code().equals("SRM-PLAT-02")).findFirst().orElseThrow();
+        var patching = catalog.controlsFor(model.id()).stream().filter(c -> c.data().code().equals("SRM-PLAT-02")).findFirst().orElseThrow();
         var reason = EffectiveOwner.of(patching, services("EC2 RDS LAMBDA")).reason();
         assertThat(reason).contains("EC2 (infrastructure) puts it on the customer")
                 .contains("RDS (container) leaves it to AWS").contains("LAMBDA (abstracted) leaves it to AWS");

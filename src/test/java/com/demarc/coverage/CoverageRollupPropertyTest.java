@@ -93,7 +93,7 @@ class CoverageRollupPropertyTest {
                     var payments = fixtures.team("Payments");
                     var team = random.nextInt(3) > 0 ? p.teamId() : p.teamId().equals(payments) ? fixtures.team("Data Platform") : payments;
                     projects.update(p.id(), p.version(), new com.demarc.project.ProjectDraft(team, p.name(),
-                            p.description(), p.awsAccountIds(), services));
+                            p.description(), p.awsAccountIds().stream().map(com.demarc.project.AwsAccountId::value).toList(), services));
                 }
                 default -> {
                     var p = projects.project(project.id());

@@ -133,7 +133,7 @@ class CoverageRuleTest {
             var mine = coverage.dashboard();
             assertThat(mine.byTeam()).extracting(Coverage::label).containsExactly("Payments");
             assertThat(mine.overall().applicable()).isLessThan(all.overall().applicable());
-            assertThat(coverage.gaps(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, null), 0, 1000))
+            assertThat(coverage.gaps(GapQuery.of(GapQuery.Kind.NOT_COVERED), 0, 1000))
                     .allMatch(g -> g.team().equals("Payments"));
         });
     }

@@ -30,14 +30,14 @@ class EvidenceModuleTest {
         scenario.stimulate(() -> Actors.runAsSystem(Set.of(Role.MANAGER), () -> item.set(evidence.addLink(row.id(),
                         "Access review", "https://example.com/review", "", null, null))))
                 .andWaitForEventOfType(ProjectEvidenceChanged.class)
-                .matching(e -> e.projects().equals(Set.of(row.projectId())))
+                .matching(e -> e.projects().equals(Set.of(row.data().projectId())))
                 .toArrive();
 
         var reviewer = new DemarcUser(0, "module.reviewer", "Reviewer", Set.of(Role.MANAGER), true, null);
         var version = item.get().current();
         scenario.stimulate(() -> Actors.runAs(reviewer, () -> evidence.review(version.id(), version.version(), true, "ok")))
                 .andWaitForEventOfType(ProjectEvidenceChanged.class)
-                .matching(e -> e.projects().equals(Set.of(row.projectId())))
+                .matching(e -> e.projects().equals(Set.of(row.data().projectId())))
                 .toArriveAndVerify(e -> Actors.runAsSystem(Set.of(Role.MANAGER),
                         () -> assertThat(evidence.states(java.util.List.of(row)).get(row.id()))
                                 .isEqualTo(com.demarc.project.EvidenceState.ACCEPTED)));

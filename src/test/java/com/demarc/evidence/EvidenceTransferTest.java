@@ -144,8 +144,8 @@ class EvidenceTransferTest {
                     new ByteArrayInputStream(TestFiles.pdf("SOC 2")));
             attestationId = a.id();
             var awsCodes = catalog.controlsFor(catalog.latestModel().id()).stream()
-                    .filter(c -> c.defaultOwner() == Owner.AWS).map(Control::code).toList();
-            assertThat(attestations.link(attestationId, awsCodes, List.of(paymentsRow.projectId()))).isPositive();
+                    .filter(c -> c.data().defaultOwner() == Owner.AWS).map(control -> control.data().code()).toList();
+            assertThat(attestations.link(attestationId, awsCodes, List.of(paymentsRow.data().projectId()))).isPositive();
         });
     }
 
@@ -164,7 +164,7 @@ class EvidenceTransferTest {
             assertThat(refused.statusCode()).as(site).isEqualTo(403);
             assertThat(new String(refused.body())).contains("not from another site");
             assertThat(get(alice, "/files/attestations/" + attestationId, site).statusCode()).isEqualTo(403);
-            assertThat(get(alice, "/files/audit-package/" + paymentsRow.projectId().value(), site).statusCode()).isEqualTo(403);
+            assertThat(get(alice, "/files/audit-package/" + paymentsRow.data().projectId().value(), site).statusCode()).isEqualTo(403);
         }
         for (String site : new String[]{"same-origin", "none", null}) {
             var ok = get(alice, "/files/evidence/" + smallVersion, site);

@@ -25,7 +25,7 @@ class ProjectModuleTest {
         scenario.stimulate(() -> Actors.runAsSystem(Set.of(Role.MANAGER), () -> projects.setStatus(row.id(),
                         row.version(), Status.IN_PROGRESS, null, null, "")))
                 .andWaitForEventOfType(ProjectRegisterChanged.class)
-                .matching(e -> e.projects().equals(Set.of(row.projectId())))
+                .matching(e -> e.projects().equals(Set.of(row.data().projectId())))
                 .toArrive();
     }
 }

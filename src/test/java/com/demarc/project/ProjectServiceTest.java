@@ -1,5 +1,6 @@
 package com.demarc.project;
 
+import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Owner;
@@ -38,13 +39,13 @@ class ProjectServiceTest {
     void aMemberCreatesAProjectForTheirTeamWithAFullRegister() {
         var project = projects.create(new ProjectDraft(fixtures.team("Payments"), "Alice's test shop", "",
                 List.of("123456789012", "1234-5678-9012"), Set.of(service("EC2"), service("S3"))));
-        assertThat(project.awsAccountIds()).containsExactly("123456789012");
+        assertThat(project.awsAccountIds()).containsExactly(new AwsAccountId("123456789012"));
         int rows = projects.countControls(new ControlQuery(project.id(), null, null, null, null, null));
         assertThat(rows).isEqualTo(catalog.controlsFor(project.modelId()).size());
         var patching = fixtures.row(project, "SRM-PLAT-02");
-        assertThat(patching.owner()).isEqualTo(Owner.CUSTOMER);
-        assertThat(patching.ownerReason()).contains("EC2 (infrastructure) puts it on the customer");
-        assertThat(fixtures.row(project, "SRM-AWS-02").status()).isEqualTo(Status.INHERITED);
+        assertThat(patching.data().owner()).isEqualTo(Owner.CUSTOMER);
+        assertThat(patching.data().ownerReason()).contains("EC2 (infrastructure) puts it on the customer");
+        assertThat(fixtures.row(project, "SRM-AWS-02").data().status()).isEqualTo(Status.INHERITED);
     }
 
     @Test
@@ -78,7 +79,7 @@ class ProjectServiceTest {
     @WithUserDetails("manager")
     void addingEc2ShowsBeforeSavingThatGuestOsPatchingBecomesYours() {
         var p = fixtures.project("Payments", "Serverless", "LAMBDA", "DYNAMODB");
-        assertThat(fixtures.row(p, "SRM-PLAT-02").owner()).isEqualTo(Owner.AWS);
+        assertThat(fixtures.row(p, "SRM-PLAT-02").data().owner()).isEqualTo(Owner.AWS);
         var withEc2 = new HashSet<>(p.services().stream().map(AwsService::id).toList());
         withEc2.add(service("EC2"));
         var preview = projects.previewServices(p.id(), withEc2);
@@ -89,12 +90,12 @@ class ProjectServiceTest {
             assertThat(c.reason()).contains("EC2");
         });
         // nothing changed yet
-        assertThat(fixtures.row(p, "SRM-PLAT-02").owner()).isEqualTo(Owner.AWS);
+        assertThat(fixtures.row(p, "SRM-PLAT-02").data().owner()).isEqualTo(Owner.AWS);
 
         projects.update(p.id(), p.version(), new ProjectDraft(p.teamId(), p.name(), p.description(), List.of(), withEc2));
         var row = fixtures.row(p, "SRM-PLAT-02");
-        assertThat(row.owner()).isEqualTo(Owner.CUSTOMER);
-        assertThat(row.status()).isEqualTo(Status.NOT_STARTED);
+        assertThat(row.data().owner()).isEqualTo(Owner.CUSTOMER);
+        assertThat(row.data().status()).isEqualTo(Status.NOT_STARTED);
         assertThat(projects.history(row.id())).anySatisfy(e -> {
             assertThat(e.field()).isEqualTo("owner");
             assertThat(e.from()).isEqualTo("AWS");
@@ -114,8 +115,8 @@ class ProjectServiceTest {
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("Only controls AWS owns");
         var na = projects.setStatus(row.id(), row.version(), Status.NOT_APPLICABLE, "No IAM users: SSO only.",
                 LocalDate.of(2027, 1, 31), "see ADR");
-        assertThat(na.status()).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(na.justification()).isEqualTo("No IAM users: SSO only.");
+        assertThat(na.data().status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(na.data().justification()).isEqualTo("No IAM users: SSO only.");
         assertThat(projects.history(row.id())).extracting(ProjectEvent::field).contains("status", "due date", "justification");
     }
 

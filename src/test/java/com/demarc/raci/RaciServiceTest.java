@@ -121,8 +121,8 @@ class RaciServiceTest {
         assertThat(raci.raci(row.id()).names(RaciRole.A)).isEqualTo("Alice Anders");
         assertThat(raci.raci(row.id()).names(RaciRole.R)).isEqualTo("Payments (team)");
         assertThat(after.version()).isEqualTo(before.version());
-        assertThat(after.status()).isEqualTo(before.status());
-        assertThat(after.notes()).isEqualTo(before.notes());
+        assertThat(after.data().status()).isEqualTo(before.data().status());
+        assertThat(after.data().notes()).isEqualTo(before.data().notes());
         assertThat(projects.history(row.id())).filteredOn(e -> e.field().equals("RACI")).hasSize(1);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'RACI_CHANGED' and entity_id = :id")
                 .param("id", String.valueOf(row.id().value())).query(Long.class).single()).isEqualTo(1L);
@@ -133,9 +133,9 @@ class RaciServiceTest {
     void aControlEditSavesRaciAndStatusTogetherAndOnlyWhatChanged() {
         var row = fixtures.row(fixtures.project("Payments", "Both parts", "EC2"), "SRM-IAM-02");
         var saved = raci.saveControl(row.id(), row.version(), new ControlEdit(com.demarc.project.Status.IN_PROGRESS,
-                "", row.dueDate(), "started", List.of(a(person("alice")), r(team("Payments")))));
-        assertThat(saved.status()).isEqualTo(com.demarc.project.Status.IN_PROGRESS);
-        assertThat(saved.notes()).isEqualTo("started");
+                "", row.data().dueDate(), "started", List.of(a(person("alice")), r(team("Payments")))));
+        assertThat(saved.data().status()).isEqualTo(com.demarc.project.Status.IN_PROGRESS);
+        assertThat(saved.data().notes()).isEqualTo("started");
         assertThat(raci.raci(row.id()).owned()).isTrue();
 
         // saving the same values again writes nothing: no new history, same version
@@ -174,7 +174,7 @@ class RaciServiceTest {
         assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(person("bob")))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> raci.raci(row.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> raci.bulkAssign(Set.of(row.projectId()), Set.of("SRM-IAM-02"), RaciRole.A, person("alice")))
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(row.data().projectId()), Set.of("SRM-IAM-02"), RaciRole.A, person("alice")))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
@@ -273,7 +273,7 @@ class RaciServiceTest {
         var page = raci.myResponsibilities(true, "due", true, 0, 50);
         assertThat(page).isNotEmpty().allSatisfy(r -> {
             assertThat(r.roles()).containsAnyOf(RaciRole.R, RaciRole.A);
-            assertThat(r.control().projectName()).isNotBlank();
+            assertThat(r.control().data().projectName()).isNotBlank();
         });
         assertThat(page).anyMatch(r -> r.roles().contains(RaciRole.A) && r.roles().contains(RaciRole.R));
     }

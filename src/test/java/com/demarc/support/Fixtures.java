@@ -60,7 +60,7 @@ public class Fixtures {
         var ref = new AtomicReference<ProjectControl>();
         Actors.runAsSystem(Set.of(Role.MANAGER), () -> ref.set(projects.controls(
                 new ControlQuery(project.id(), null, null, null, null, code), 0, 5).stream()
-                .filter(c -> c.code().equals(code)).findFirst().orElseThrow()));
+                .filter(c -> c.data().code().equals(code)).findFirst().orElseThrow()));
         return ref.get();
     }
 }

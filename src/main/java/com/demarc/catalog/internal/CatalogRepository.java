@@ -3,6 +3,7 @@ package com.demarc.catalog.internal;
 import com.demarc.shared.SqlFilter;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.Control;
+import com.demarc.catalog.ControlData;
 import com.demarc.catalog.ControlDraft;
 import com.demarc.catalog.ControlFilter;
 import com.demarc.catalog.ControlId;
@@ -302,14 +303,14 @@ public class CatalogRepository {
 
     private static final RowMapper<Control> CONTROL = (rs, n) -> {
         long model = rs.getLong("model_id");
-        return new Control(new ControlId(rs.getLong("id")), rs.wasNull() ? null : new ModelId(model),
+        return new Control(new ControlId(rs.getLong("id")), rs.getLong("version"), new ControlData(rs.wasNull() ? null : new ModelId(model),
                 "ORGANISATION".equals(rs.getString("origin")), rs.getString("code"), rs.getString("domain_code"),
                 rs.getString("domain_name"), rs.getString("title"), rs.getString("description"),
                 Owner.valueOf(rs.getString("default_owner")), rs.getString("customer_part"), rs.getString("aws_part"),
                 Owner.valueOf(rs.getString("owner_infrastructure")), Owner.valueOf(rs.getString("owner_container")),
                 Owner.valueOf(rs.getString("owner_abstracted")), strings(rs, "ccm_ids"), strings(rs, "nist_ids"),
-                rs.getString("source_url"), strings(rs, "seed_refs"), rs.getLong("version"), instant(rs, "updated_at"),
-                rs.getString("updated_by"));
+                rs.getString("source_url"), strings(rs, "seed_refs"), instant(rs, "updated_at"),
+                rs.getString("updated_by")));
     };
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -54,9 +54,9 @@ public class CatalogStore {
     }
 
     static CatalogDocument.ControlRow row(Control c) {
-        return new CatalogDocument.ControlRow(0, c.code(), c.domainCode(), c.title(), c.description(), c.defaultOwner(),
-                c.customerPart(), c.awsPart(), c.infrastructure(), c.container(), c.abstracted(), c.ccmIds(),
-                c.nistIds(), c.sourceUrl(), c.seedRefs());
+        return new CatalogDocument.ControlRow(0, c.data().code(), c.data().domainCode(), c.data().title(), c.data().description(), c.data().defaultOwner(),
+                c.data().customerPart(), c.data().awsPart(), c.data().infrastructure(), c.data().container(), c.data().abstracted(), c.data().ccmIds(),
+                c.data().nistIds(), c.data().sourceUrl(), c.data().seedRefs());
     }
 
     /** A CSV import carries only controls: keep the summary rows and seed items of the version it is based on. */

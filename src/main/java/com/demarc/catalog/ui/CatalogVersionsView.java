@@ -117,7 +117,7 @@ class CatalogVersionsView extends VerticalLayout {
     }
 
     private static String line(Control c) {
-        return c.code() + " " + c.title() + " (" + c.defaultOwner().label() + ")";
+        return c.data().code() + " " + c.data().title() + " (" + c.data().defaultOwner().label() + ")";
     }
 
     private static VerticalLayout section(String title, java.util.List<String> lines) {

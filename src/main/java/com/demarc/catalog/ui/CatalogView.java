@@ -96,10 +96,10 @@ class CatalogView extends VerticalLayout {
         });
 
         grid.setId("catalog-grid");
-        grid.addColumn(Control::code).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Control::title).setHeader("Control").setFlexGrow(3);
-        grid.addColumn(Control::domainName).setHeader("Domain").setFlexGrow(1);
-        grid.addComponentColumn(c -> OwnerBadge.of(c.defaultOwner())).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(control -> control.data().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(control -> control.data().title()).setHeader("Control").setFlexGrow(3);
+        grid.addColumn(control -> control.data().domainName()).setHeader("Domain").setFlexGrow(1);
+        grid.addComponentColumn(c -> OwnerBadge.of(c.data().defaultOwner())).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
         for (ServiceCategory cat : ServiceCategory.values()) {
             grid.addComponentColumn(c -> OwnerBadge.of(c.ownerIn(cat))).setHeader(cat.label()).setAutoWidth(true)
                     .setFlexGrow(0);

@@ -60,22 +60,22 @@ class ControlView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                     new RouterLink("Back to the catalog", CatalogView.class));
             return;
         }
-        title = control.code() + " · " + control.title();
+        title = control.data().code() + " · " + control.data().title();
         render(control);
     }
 
     private void render(Control c) {
         var back = new RouterLink("← Catalog", CatalogView.class);
-        var heading = new H2(c.code() + " " + c.title());
+        var heading = new H2(c.data().code() + " " + c.data().title());
         heading.setId("control-title");
-        var meta = new HorizontalLayout(OwnerBadge.of(c.defaultOwner()), new Span(c.domainName()),
-                new Span(c.organisation() ? "Organisation control" : "AWS model"));
+        var meta = new HorizontalLayout(OwnerBadge.of(c.data().defaultOwner()), new Span(c.data().domainName()),
+                new Span(c.data().organisation() ? "Organisation control" : "AWS model"));
         meta.setAlignItems(Alignment.CENTER);
-        add(back, heading, meta, new Paragraph(c.description()));
+        add(back, heading, meta, new Paragraph(c.data().description()));
 
         add(new H3("Who does what"));
-        var halves = new FlexLayout(half("customer-part", "Customer's part", c.customerPart(), c.defaultOwner(), true),
-                half("aws-part", "AWS's part", c.awsPart(), c.defaultOwner(), false));
+        var halves = new FlexLayout(half("customer-part", "Customer's part", c.data().customerPart(), c.data().defaultOwner(), true),
+                half("aws-part", "AWS's part", c.data().awsPart(), c.data().defaultOwner(), false));
         halves.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         halves.getStyle().set("gap", "var(--lumo-space-m)");
         halves.setWidthFull();
@@ -85,20 +85,20 @@ class ControlView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
 
         add(new H3("References"));
         var refs = new UnorderedList();
-        refs.add(new ListItem("CSA CCM v4: " + (c.ccmIds().isEmpty() ? "—" : String.join(", ", c.ccmIds()))));
-        refs.add(new ListItem("NIST SP 800-53 rev5: " + (c.nistIds().isEmpty() ? "—"
-                : c.nistIds().stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.joining(", ")))));
-        if (c.sourceUrl() != null && !c.sourceUrl().isBlank()) {
-            var source = new Anchor(c.sourceUrl(), c.sourceUrl());
+        refs.add(new ListItem("CSA CCM v4: " + (c.data().ccmIds().isEmpty() ? "—" : String.join(", ", c.data().ccmIds()))));
+        refs.add(new ListItem("NIST SP 800-53 rev5: " + (c.data().nistIds().isEmpty() ? "—"
+                : c.data().nistIds().stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.joining(", ")))));
+        if (c.data().sourceUrl() != null && !c.data().sourceUrl().isBlank()) {
+            var source = new Anchor(c.data().sourceUrl(), c.data().sourceUrl());
             source.setTarget(AnchorTarget.BLANK);
             source.getElement().setAttribute("rel", "noopener noreferrer");
             refs.add(new ListItem(new Span("Source: "), source));
         }
         add(refs);
 
-        if (!c.organisation() && c.modelId() != null) {
-            var seed = catalog.seedItems(c.modelId()).stream().filter(s -> c.seedRefs().contains(s.code())).toList();
-            var rows = catalog.summary(c.modelId()).stream().filter(r -> r.controlCodes().contains(c.code())).toList();
+        if (!c.data().organisation() && c.data().modelId() != null) {
+            var seed = catalog.seedItems(c.data().modelId()).stream().filter(s -> c.data().seedRefs().contains(s.code())).toList();
+            var rows = catalog.summary(c.data().modelId()).stream().filter(r -> r.controlCodes().contains(c.data().code())).toList();
             if (!seed.isEmpty() || !rows.isEmpty()) {
                 add(new H3("Realises"));
                 var list = new UnorderedList();
@@ -108,7 +108,7 @@ class ControlView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                 add(list);
             }
         }
-        if (c.organisation() && canEdit()) {
+        if (c.data().organisation() && canEdit()) {
             add(new Button("Edit", VaadinIcon.EDIT.create(), e -> new OrganisationControlDialog(catalog,
                     catalog.latestModel(), c, () -> getUI().ifPresent(ui -> ui.getPage().reload())).open()));
         }

@@ -35,7 +35,7 @@ class OrganisationControlDialog extends Dialog {
     private final TextField source = new TextField("Source link");
 
     OrganisationControlDialog(CatalogService catalog, ResponsibilityModel model, Control existing, Runnable onSaved) {
-        setHeaderTitle(existing == null ? "New organisation control" : "Edit " + existing.code());
+        setHeaderTitle(existing == null ? "New organisation control" : "Edit " + existing.data().code());
         setWidth("48rem");
         code.setId("org-code");
         code.setPlaceholder("ORG-PCI-01");
@@ -56,21 +56,21 @@ class OrganisationControlDialog extends Dialog {
         customerPart.setHelperText("Required when the owner is Shared");
         awsPart.setHelperText("Required when the owner is Shared");
         if (existing != null) {
-            code.setValue(existing.code());
+            code.setValue(existing.data().code());
             code.setReadOnly(true);
-            catalog.domains(model.id()).stream().filter(d -> d.code().equals(existing.domainCode())).findFirst()
+            catalog.domains(model.id()).stream().filter(d -> d.code().equals(existing.data().domainCode())).findFirst()
                     .ifPresent(domain::setValue);
-            title.setValue(existing.title());
-            description.setValue(existing.description());
-            owner.setValue(existing.defaultOwner());
-            customerPart.setValue(existing.customerPart() == null ? "" : existing.customerPart());
-            awsPart.setValue(existing.awsPart() == null ? "" : existing.awsPart());
-            infrastructure.setValue(existing.infrastructure());
-            container.setValue(existing.container());
-            abstracted.setValue(existing.abstracted());
-            ccm.setValue(String.join(", ", existing.ccmIds()));
-            nist.setValue(String.join(", ", existing.nistIds()));
-            source.setValue(existing.sourceUrl() == null ? "" : existing.sourceUrl());
+            title.setValue(existing.data().title());
+            description.setValue(existing.data().description());
+            owner.setValue(existing.data().defaultOwner());
+            customerPart.setValue(existing.data().customerPart() == null ? "" : existing.data().customerPart());
+            awsPart.setValue(existing.data().awsPart() == null ? "" : existing.data().awsPart());
+            infrastructure.setValue(existing.data().infrastructure());
+            container.setValue(existing.data().container());
+            abstracted.setValue(existing.data().abstracted());
+            ccm.setValue(String.join(", ", existing.data().ccmIds()));
+            nist.setValue(String.join(", ", existing.data().nistIds()));
+            source.setValue(existing.data().sourceUrl() == null ? "" : existing.data().sourceUrl());
         }
         var form = new FormLayout(code, domain, title, owner, description, infrastructure, container, abstracted,
                 customerPart, awsPart, ccm, nist, source);
@@ -85,7 +85,7 @@ class OrganisationControlDialog extends Dialog {
                     ids(ccm.getValue()), ids(nist.getValue()), source.getValue());
             var saved = existing == null ? catalog.createOrganisationControl(draft)
                     : catalog.updateOrganisationControl(existing.id(), existing.version(), draft);
-            Notices.success("Control " + saved.code() + " saved.");
+            Notices.success("Control " + saved.data().code() + " saved.");
             onSaved.run();
             close();
         });

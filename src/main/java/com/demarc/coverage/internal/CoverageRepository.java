@@ -1,5 +1,7 @@
 package com.demarc.coverage.internal;
 
+import com.demarc.catalog.Owner;
+import com.demarc.organization.TeamScope;
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageState;
 import com.demarc.coverage.Dashboard;
@@ -160,8 +162,8 @@ public class CoverageRepository {
                 .orElse(LocalDate.MIN);
     }
 
-    private static SqlFilter teams(List<Long> teams, String alias) {
-        return SqlFilter.all().and(alias + "team_id = any(:teams)", "teams", teams);
+    private static SqlFilter teams(TeamScope teams, String alias) {
+        return SqlFilter.all().and(alias + "team_id = any(:teams)", "teams", teams.sqlIds());
     }
 
     /** Above this many projects in scope, the heat map shows teams (the least covered first) instead of projects. */
@@ -171,7 +173,7 @@ public class CoverageRepository {
      * The dashboard from the team rollups: one aggregate by domain × owner gives the total, the owner columns and the
      * domains; one by team gives the teams; one gives the model summary; the heat map reads only the rows it shows.
      */
-    public Dashboard dashboard(List<Long> teams) {
+    public Dashboard dashboard(TeamScope teams) {
         var slices = ownerAndDomainSlices(teams);
         var teamRows = teamRows(teams);
         return new Dashboard(slices.overall(), slices.byOwner(), summaryRows(teams), slices.byDomain(), teamRows,
@@ -182,7 +184,7 @@ public class CoverageRepository {
     }
 
     /** Two plain GROUP BYs (this one and {@link #teamRows}) beat one GROUPING SETS pass over the same rows. */
-    private Slices ownerAndDomainSlices(List<Long> teams) {
+    private Slices ownerAndDomainSlices(TeamScope teams) {
         var where = teams(teams, "r.");
         Map<String, Coverage> byOwnerMap = new LinkedHashMap<>();
         Map<String, Coverage> byDomainMap = new LinkedHashMap<>();
@@ -213,7 +215,7 @@ public class CoverageRepository {
         return new Slices(overall, byOwner, domains);
     }
 
-    private List<Coverage> teamRows(List<Long> teams) {
+    private List<Coverage> teamRows(TeamScope teams) {
         var where = teams(teams, "r.");
         return jdbc.sql("select r.team_id, t.name, " + TEAM_SUMS
                         + " from coverage_team_rollup r join team t on t.id = r.team_id"
@@ -222,7 +224,7 @@ public class CoverageRepository {
                 .query((rs, n) -> coverage(rs, String.valueOf(rs.getLong("team_id")), rs.getString("name"))).list();
     }
 
-    private List<Coverage> summaryRows(List<Long> teams) {
+    private List<Coverage> summaryRows(TeamScope teams) {
         var where = teams(teams, "");
         return jdbc.sql("""
                         select m.code as key, m.text as label, m.owner as row_owner,
@@ -244,7 +246,7 @@ public class CoverageRepository {
     }
 
     /** Projects × domains while at most {@link #HEAT_MAP_ROWS} projects are in scope, else the least-covered teams. */
-    private Dashboard.HeatMap heatMap(List<Long> teams, List<Coverage> teamRows) {
+    private Dashboard.HeatMap heatMap(TeamScope teams, List<Coverage> teamRows) {
         var projectScope = teams(teams, "");
         // how many projects are in scope, counting no further than the heat map's limit
         int projects = jdbc.sql("select count(*) from (select 1 from project" + projectScope.sql() + " and not archived limit "
@@ -299,7 +301,7 @@ public class CoverageRepository {
 
     // --- gaps (a filtered, paged list; never a full aggregate)
 
-    private static SqlFilter gapWhere(GapQuery q, List<Long> teams) {
+    private static SqlFilter gapWhere(GapQuery q, TeamScope teams) {
         String kind = switch (q.kind()) {
             case UNOWNED -> "v.state = 'UNOWNED'";
             case MISSING_EVIDENCE -> "v.state in ('NO_EVIDENCE', 'ATTESTATION_MISSING')";
@@ -307,10 +309,9 @@ public class CoverageRepository {
             case OVERDUE -> "v.overdue";
             case NOT_COVERED -> "v.state not in ('COVERED', 'NOT_APPLICABLE')";
         };
-        return SqlFilter.where(kind)
-                .and("v.team_id = any(:teams)", "teams", teams)
-                .and("v.team_id = :team", "team", q.teamId())
-                .and("v.project_id = :project", "project", q.projectId())
+        return teams(teams, "v.").and(kind)
+                .and("v.team_id = :team", "team", q.teamId() == null ? null : q.teamId().value())
+                .and("v.project_id = :project", "project", q.projectId() == null ? null : q.projectId().value())
                 .and("v.domain_code = :domain", "domain", q.domainCode())
                 .and("v.owner = :owner", "owner", q.owner())
                 .and("exists (select 1 from project_control pc2 join model_summary_control sc on sc.control_id = pc2.control_id"
@@ -318,7 +319,7 @@ public class CoverageRepository {
                         "row", q.summaryRow());
     }
 
-    public List<Gap> gaps(GapQuery q, List<Long> teams, int offset, int limit) {
+    public List<Gap> gaps(GapQuery q, TeamScope teams, int offset, int limit) {
         var where = gapWhere(q, teams);
         return jdbc.sql("""
                         select v.project_control_id, p.name as project, t.name as team, v.code, c.title, v.owner, v.state,
@@ -328,11 +329,11 @@ public class CoverageRepository {
                         """ + where.sql() + " order by lower(p.name), p.id, c.position, v.code offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
                 .query((rs, n) -> new Gap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
+                        Owner.valueOf(rs.getString(6)), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
                         rs.getBoolean(10))).list();
     }
 
-    public int countGaps(GapQuery q, List<Long> teams) {
+    public int countGaps(GapQuery q, TeamScope teams) {
         var where = gapWhere(q, teams);
         return jdbc.sql("select count(*) from coverage_state v" + where.sql()).params(where.params())
                 .query(Integer.class).single();
@@ -351,7 +352,7 @@ public class CoverageRepository {
                 .param("d", day).update();
     }
 
-    public List<TrendPoint> trend(List<Long> teams, LocalDate from) {
+    public List<TrendPoint> trend(TeamScope teams, LocalDate from) {
         var where = teams(teams, "");
         return jdbc.sql("select day, owner, sum(applicable) as applicable, sum(covered) as covered from coverage_snapshot"
                         + where.sql() + " and day >= :from group by day, owner order by day, owner")

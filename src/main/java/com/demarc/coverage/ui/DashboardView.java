@@ -1,6 +1,9 @@
 package com.demarc.coverage.ui;
 
 
+import com.demarc.catalog.Owner;
+import com.demarc.organization.TeamId;
+import com.demarc.project.ProjectId;
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageService;
 import com.demarc.coverage.Dashboard;
@@ -79,7 +82,7 @@ class DashboardView extends VerticalLayout {
                     new Span(c.covered() + " of " + c.applicable() + " covered"));
             card.addClassNames("half", "owner-card");
             card.setId("owner-" + c.key().toLowerCase(java.util.Locale.ROOT));
-            card.addClickListener(e -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null),
+            card.addClickListener(e -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withOwner(Owner.valueOf(c.key())),
                     "Not covered: " + ownerLabel(c.key()), notCovered(c)));
             cards.add(card);
         }
@@ -90,7 +93,7 @@ class DashboardView extends VerticalLayout {
         Map<com.vaadin.flow.component.tabs.Tab, Runnable> fill = new LinkedHashMap<>();
         for (GapQuery.Kind kind : List.of(GapQuery.Kind.UNOWNED, GapQuery.Kind.MISSING_EVIDENCE,
                 GapQuery.Kind.EXPIRING_OR_EXPIRED, GapQuery.Kind.OVERDUE)) {
-            var query = new GapQuery(kind, null, null, null, null, null);
+            var query = GapQuery.of(kind);
             var holder = new Div();
             holder.setWidthFull();
             var tab = gapTabs.add(kind.label() + " (" + gapCount(d.overall(), kind) + ")", holder);
@@ -106,13 +109,13 @@ class DashboardView extends VerticalLayout {
 
         add(actions, overall, overallText, cards,
                 new CoveragePanel("by-owner", "Customer / shared / AWS", relabel(d.byOwner()),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, c.key(), null), "Not covered: " + c.label(), notCovered(c))),
+                        c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withOwner(Owner.valueOf(c.key())), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-summary", "AWS model summary", d.bySummaryRow(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, null, null, c.key()), "Not covered: " + c.label(), notCovered(c))),
+                        c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withSummaryRow(c.key()), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-domain", "By domain", d.byDomain(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.key(), null, null), "Not covered: " + c.label(), notCovered(c))),
+                        c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withDomain(c.key()), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-team", "By team", d.byTeam(),
-                        c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, Long.valueOf(c.key()), null, null, null, null), "Not covered: " + c.label(), notCovered(c))),
+                        c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withTeam(new TeamId(Long.parseLong(c.key()))), "Not covered: " + c.label(), notCovered(c))),
                 heatMap(d), trend(), new H3("Gaps"), gapTabs, drillBox);
     }
 
@@ -164,7 +167,7 @@ class DashboardView extends VerticalLayout {
                 "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
                         "label", Map.of("show", true)))));
         chart.addClickListener(e -> heat.cells().stream().filter(c -> c.domainCode().equals(e.name())).findFirst()
-                .ifPresent(c -> drillTo(new GapQuery(GapQuery.Kind.NOT_COVERED, null, null, c.domainCode(), null, null),
+                .ifPresent(c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withDomain(c.domainCode()),
                         "Not covered in domain " + c.domainCode(), null)));
         var grid = new Grid<Dashboard.HeatCell>();
         grid.setId("heatmap-table");
@@ -177,8 +180,8 @@ class DashboardView extends VerticalLayout {
         grid.setHeight("16rem");
         grid.addItemClickListener(e -> {
             var c = e.getItem();
-            drillTo(byTeam ? new GapQuery(GapQuery.Kind.NOT_COVERED, c.id(), null, c.domainCode(), null, null)
-                            : new GapQuery(GapQuery.Kind.NOT_COVERED, null, c.id(), c.domainCode(), null, null),
+            drillTo(byTeam ? GapQuery.of(GapQuery.Kind.NOT_COVERED).withTeam(new TeamId(c.id())).withDomain(c.domainCode())
+                            : GapQuery.of(GapQuery.Kind.NOT_COVERED).withProject(new ProjectId(c.id())).withDomain(c.domainCode()),
                     "Not covered: " + c.name() + " · " + c.domainCode(), c.applicable() - c.covered());
         });
         List<List<Object>> rows = new ArrayList<>();

@@ -32,7 +32,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         grid.addColumn(Gap::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(Gap::code).setHeader("Control").setAutoWidth(true);
         grid.addColumn(Gap::title).setHeader("Title").setFlexGrow(2);
-        grid.addColumn(Gap::owner).setHeader("Owner").setAutoWidth(true);
+        grid.addColumn(g -> g.owner().name()).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(Badge.renderer(g -> g.state().label(), g -> g.state().name().equals("COVERED") ? "owner-aws" : "unowned"))
                 .setHeader("State").setAutoWidth(true);
         grid.addColumn(g -> String.join(", ", flags(g))).setHeader("Flags").setAutoWidth(true);
@@ -63,7 +63,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         int offset = 0;
         while (true) {
             var page = coverage.gaps(query, offset, 1000);
-            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner(), g.state().label(),
+            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner().name(), g.state().label(),
                     String.join(", ", flags(g)))));
             if (page.size() < 1000) {
                 break;

@@ -57,8 +57,8 @@ class DemoEvidenceData implements ApplicationRunner {
                 for (ProjectControl row : projects.controls(new ControlQuery(checkout.id(), null, null, null,
                         com.demarc.project.Status.IMPLEMENTED, null), 0, 200)) {
                     if (row.needsRaci()) {
-                        upload(checkout, row.code(), row.code().toLowerCase(java.util.Locale.ROOT) + "-evidence.pdf",
-                                row.title() + ": implementation record", today.minusMonths(3), today.plusMonths(9), true);
+                        upload(checkout, row.data().code(), row.data().code().toLowerCase(java.util.Locale.ROOT) + "-evidence.pdf",
+                                row.data().title() + ": implementation record", today.minusMonths(3), today.plusMonths(9), true);
                     }
                 }
                 upload(checkout, "SRM-IAM-03", "root-mfa-evidence.pdf", "Root user MFA: hardware keys on all accounts",
@@ -82,13 +82,13 @@ class DemoEvidenceData implements ApplicationRunner {
     private void upload(Project project, String code, String file, String title, LocalDate from, LocalDate until,
                         boolean accept) {
         ProjectControl row = projects.controls(new ControlQuery(project.id(), null, null, null, null, code), 0, 5)
-                .stream().filter(c -> c.code().equals(code) && c.owner() != Owner.AWS).findFirst().orElse(null);
+                .stream().filter(c -> c.data().code().equals(code) && c.data().owner() != Owner.AWS).findFirst().orElse(null);
         if (row == null) {
             return;
         }
-        if (row.status() != com.demarc.project.Status.IMPLEMENTED && accept) {
-            row = projects.setStatus(row.id(), row.version(), com.demarc.project.Status.IMPLEMENTED, null, row.dueDate(),
-                    row.notes());
+        if (row.data().status() != com.demarc.project.Status.IMPLEMENTED && accept) {
+            row = projects.setStatus(row.id(), row.version(), com.demarc.project.Status.IMPLEMENTED, null, row.data().dueDate(),
+                    row.data().notes());
         }
         var item = evidence.upload(row.id(), null, file, new ByteArrayInputStream(MinimalPdf.of(title)), title, from, until);
         if (accept) {

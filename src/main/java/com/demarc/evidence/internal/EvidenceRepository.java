@@ -1,5 +1,6 @@
 package com.demarc.evidence.internal;
 
+import com.demarc.organization.TeamScope;
 import com.demarc.evidence.Attestation;
 import com.demarc.evidence.EvidenceItem;
 import com.demarc.evidence.EvidenceVersion;
@@ -189,15 +190,15 @@ public class EvidenceRepository {
                 .param("a", actor).param("id", item).update();
     }
 
-    /** Submitted versions awaiting review, newest first, limited to the given teams (null = all). */
-    public List<VersionRow> submitted(List<Long> teams, int offset, int limit) {
+    /** Submitted versions awaiting review, newest first, limited to the given teams. */
+    public List<VersionRow> submitted(TeamScope teams, int offset, int limit) {
         return jdbc.sql("""
                         select v.*, i.project_control_id from evidence_version v
                           join evidence_item i on i.id = v.item_id
                           join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
                          order by v.uploaded_at desc offset :o limit :l""")
-                .param("all", teams == null).param("teams", teams == null ? new Long[0] : teams.toArray(Long[]::new))
+                .params(scope(teams))
                 .param("o", offset).param("l", limit)
                 .query((rs, n) -> {
                     long content = rs.getLong("content_id");
@@ -206,12 +207,18 @@ public class EvidenceRepository {
                 }).list();
     }
 
-    public int countSubmitted(List<Long> teams) {
+    /** The parameters {@code :all} and {@code :teams} of {@code (:all or p.team_id = any(:teams))}. */
+    private static java.util.Map<String, Object> scope(TeamScope teams) {
+        var ids = teams.sqlIds();
+        return java.util.Map.of("all", ids == null, "teams", ids == null ? new Long[0] : ids.toArray(Long[]::new));
+    }
+
+    public int countSubmitted(TeamScope teams) {
         return jdbc.sql("""
                         select count(*) from evidence_version v join evidence_item i on i.id = v.item_id
                           join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))""")
-                .param("all", teams == null).param("teams", teams == null ? new Long[0] : teams.toArray(Long[]::new))
+                .params(scope(teams))
                 .query(Integer.class).single();
     }
 

@@ -110,18 +110,18 @@ class AttestationsView extends VerticalLayout {
         var dialog = new Dialog("Link " + attestation.name());
         var model = catalog.latestModel();
         List<Control> aws = catalog.controlsFor(model.id()).stream()
-                .filter(c -> c.defaultOwner() == Owner.AWS || c.infrastructure() == Owner.AWS
-                        || c.container() == Owner.AWS || c.abstracted() == Owner.AWS).toList();
+                .filter(c -> c.data().defaultOwner() == Owner.AWS || c.data().infrastructure() == Owner.AWS
+                        || c.data().container() == Owner.AWS || c.data().abstracted() == Owner.AWS).toList();
         var controls = new MultiSelectComboBox<Control>("AWS controls the report covers");
         controls.setItems(aws);
-        controls.setItemLabelGenerator(c -> c.code() + " " + c.title());
+        controls.setItemLabelGenerator(c -> c.data().code() + " " + c.data().title());
         controls.setWidthFull();
         var allAws = new Button("Select all AWS-owned", e -> controls.setValue(aws.stream()
-                .filter(c -> c.defaultOwner() == Owner.AWS).collect(Collectors.toSet())));
+                .filter(c -> c.data().defaultOwner() == Owner.AWS).collect(Collectors.toSet())));
         dialog.add(new Paragraph("Links go to every project where the control is AWS's."), controls, allAws);
         dialog.setWidth("40rem");
         var save = new Button("Link", e -> {
-            int n = attestations.link(attestation.id(), controls.getValue().stream().map(Control::code).toList(), List.of());
+            int n = attestations.link(attestation.id(), controls.getValue().stream().map(control -> control.data().code()).toList(), List.of());
             Notices.success("Linked to " + n + " project control(s).");
             grid.setItems(attestations.attestations());
             dialog.close();

@@ -59,15 +59,15 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                     + "are not in."), new Anchor("", "Back to your start page"));
             return;
         }
-        title = control.code() + " · " + control.projectName();
-        var heading = new H2(control.code() + " " + control.title());
+        title = control.data().code() + " · " + control.data().projectName();
+        var heading = new H2(control.data().code() + " " + control.data().title());
         heading.setId("evidence-title");
-        var meta = new HorizontalLayout(new Anchor("projects/" + control.projectId().value(), control.projectName()),
-                Badge.owner(control.owner().label(), control.owner().name()), new Span(control.status().label()));
+        var meta = new HorizontalLayout(new Anchor("projects/" + control.data().projectId().value(), control.data().projectName()),
+                Badge.owner(control.data().owner().label(), control.data().owner().name()), new Span(control.data().status().label()));
         meta.setAlignItems(FlexComponent.Alignment.CENTER);
         add(heading, meta);
-        canUpload = can(Permissions.EVIDENCE_UPLOAD) && projects.canEdit(control.projectId()) && control.needsRaci();
-        if (control.owner() == Owner.AWS) {
+        canUpload = can(Permissions.EVIDENCE_UPLOAD) && projects.canEdit(control.data().projectId()) && control.needsRaci();
+        if (control.data().owner() == Owner.AWS) {
             add(new Paragraph("AWS owns this control for this project. It is evidenced by AWS attestations (e.g. SOC 2 "
                     + "reports from AWS Artifact), which compliance managers link on the Attestations page."));
             add(attestations());
@@ -87,7 +87,7 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
         var today = projects.today();
         var list = evidence.items(control.id());
         if (list.isEmpty()) {
-            items.add(new Paragraph(control.owner() == Owner.AWS ? "Uploads are not needed for AWS-owned controls."
+            items.add(new Paragraph(control.data().owner() == Owner.AWS ? "Uploads are not needed for AWS-owned controls."
                     : "No evidence yet."));
         }
         boolean canReview = can(Permissions.EVIDENCE_REVIEW);

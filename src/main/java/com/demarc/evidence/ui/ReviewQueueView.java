@@ -25,8 +25,8 @@ class ReviewQueueView extends VerticalLayout {
         add(new Paragraph(evidence.countReviewQueue() + " submitted version(s) wait for review. Click one to open its control."));
         var grid = new Grid<EvidenceService.ReviewItem>();
         grid.setId("review-grid");
-        grid.addColumn(r -> r.control().projectName()).setHeader("Project").setAutoWidth(true);
-        grid.addColumn(r -> r.control().code()).setHeader("Control").setAutoWidth(true);
+        grid.addColumn(r -> r.control().data().projectName()).setHeader("Project").setAutoWidth(true);
+        grid.addColumn(r -> r.control().data().code()).setHeader("Control").setAutoWidth(true);
         grid.addColumn(r -> r.item().title()).setHeader("Evidence").setFlexGrow(2);
         grid.addColumn(r -> r.version().isFile() ? r.version().fileName() : r.item().url()).setHeader("File or link").setFlexGrow(2);
         grid.addColumn(r -> r.version().uploadedBy()).setHeader("By").setAutoWidth(true);

@@ -1,5 +1,6 @@
 package com.demarc.project.internal;
 
+import com.demarc.organization.TeamScope;
 import com.demarc.shared.SqlFilter;
 import com.demarc.catalog.ControlId;
 import com.demarc.catalog.ModelId;
@@ -7,6 +8,7 @@ import com.demarc.catalog.Owner;
 import com.demarc.organization.TeamId;
 import com.demarc.project.ControlQuery;
 import com.demarc.project.ProjectControl;
+import com.demarc.project.ProjectControlData;
 import com.demarc.project.ProjectControlId;
 import com.demarc.project.ProjectEvent;
 import com.demarc.project.ProjectId;
@@ -164,21 +166,21 @@ public class ProjectRepository {
                 .param("t", team.value()).param("n", name).query((rs, n) -> new ProjectId(rs.getLong(1))).optional();
     }
 
-    public List<ProjectRow> find(List<Long> teams, String text, boolean includeArchived, int offset, int limit) {
+    public List<ProjectRow> find(TeamScope teams, String text, boolean includeArchived, int offset, int limit) {
         var where = projectWhere(teams, text, includeArchived);
         return jdbc.sql(PROJECT_SELECT + where.sql() + " order by lower(t.name), lower(p.name) offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit).query(PROJECT).list();
     }
 
-    public int count(List<Long> teams, String text, boolean includeArchived) {
+    public int count(TeamScope teams, String text, boolean includeArchived) {
         var where = projectWhere(teams, text, includeArchived);
         return jdbc.sql("select count(*) from project p join team t on t.id = p.team_id" + where.sql())
                 .params(where.params()).query(Integer.class).single();
     }
 
-    private static SqlFilter projectWhere(List<Long> teams, String text, boolean includeArchived) {
+    private static SqlFilter projectWhere(TeamScope teams, String text, boolean includeArchived) {
         return SqlFilter.all()
-                .and("p.team_id = any(:teams)", "teams", teams)
+                .and("p.team_id = any(:teams)", "teams", teams.sqlIds())
                 .andIf(!includeArchived, "not p.archived")
                 .andLike("(p.name ilike :text or p.description ilike :text or t.name ilike :text)", "text", text);
     }
@@ -290,13 +292,13 @@ public class ProjectRepository {
         return spec.query(CONTROL).list();
     }
 
-    public List<ProjectControl> controls(ControlQuery q, List<Long> teams, int offset, int limit) {
+    public List<ProjectControl> controls(ControlQuery q, TeamScope teams, int offset, int limit) {
         var where = q.toSql(teams);
         return jdbc.sql(CONTROL_SELECT + where.sql() + " order by lower(p.name), c.position, c.code offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit).query(CONTROL).list();
     }
 
-    public int countControls(ControlQuery q, List<Long> teams) {
+    public int countControls(ControlQuery q, TeamScope teams) {
         var where = q.toSql(teams);
         return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
                 + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
@@ -341,12 +343,13 @@ public class ProjectRepository {
             rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
 
     public static final RowMapper<ProjectControl> CONTROL = (rs, n) -> new ProjectControl(
-            new ProjectControlId(rs.getLong("id")), new ProjectId(rs.getLong("project_id")), rs.getString("project_name"),
-            rs.getLong("team_id"), new ControlId(rs.getLong("control_id")), rs.getString("code"), rs.getString("title"),
+            new ProjectControlId(rs.getLong("id")), rs.getLong("version"), new ProjectControlData(
+            new ProjectId(rs.getLong("project_id")), rs.getString("project_name"), new TeamId(rs.getLong("team_id")),
+            new ControlId(rs.getLong("control_id")), rs.getString("code"), rs.getString("title"),
             rs.getString("domain_code"), rs.getString("domain_name"), Owner.valueOf(rs.getString("owner")),
             rs.getString("owner_reason"), Status.valueOf(rs.getString("status")), rs.getString("justification"),
             rs.getObject("due_date", LocalDate.class), rs.getString("notes"),
-            rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+            instant(rs, "updated_at"), rs.getString("updated_by")));
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         var odt = rs.getObject(column, OffsetDateTime.class);

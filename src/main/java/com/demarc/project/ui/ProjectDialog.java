@@ -1,5 +1,6 @@
 package com.demarc.project.ui;
 
+import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.organization.OrganizationService;
@@ -39,7 +40,7 @@ public class ProjectDialog extends Dialog {
                 .filter(t -> editable.isEmpty() || editable.get().contains(t.id())).toList();
         ProjectDraft draft = existing == null
                 ? new ProjectDraft(teams.size() == 1 ? teams.get(0).id() : null, "", "", List.of(), Set.of())
-                : new ProjectDraft(existing.teamId(), existing.name(), existing.description(), existing.awsAccountIds(),
+                : new ProjectDraft(existing.teamId(), existing.name(), existing.description(), existing.awsAccountIds().stream().map(AwsAccountId::value).toList(),
                         existing.services().stream().map(AwsService::id).collect(Collectors.toSet()));
         Function<ProjectDraft, Project> save = existing == null ? projects::create
                 : d -> projects.update(existing.id(), existing.version(), d);

@@ -1,5 +1,6 @@
 package com.demarc.project.ui;
 
+import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
 import com.demarc.organization.Team;
 import com.demarc.organization.TeamId;
@@ -51,7 +52,7 @@ class ProjectForm extends Composite<FormLayout> {
         binder.forField(name).asRequired("Give the project a name.").bind("name");
         binder.forField(description).bind("description");
         binder.forField(accounts)
-                .withValidator(v -> ids(v).stream().allMatch(id -> id.matches("\\d{12}")),
+                .withValidator(v -> ids(v).stream().allMatch(AwsAccountId::isValid),
                         "AWS account ids have 12 digits; separate several with commas.")
                 .withConverter(Converter.<String, List<String>>from(v -> Result.ok(ids(v)), l -> String.join(", ", l)))
                 .bind("awsAccountIds");

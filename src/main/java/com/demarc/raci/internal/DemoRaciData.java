@@ -88,7 +88,7 @@ class DemoRaciData implements ApplicationRunner {
                 continue; // every fourth customer/shared control stays unowned
             }
             List<RaciEntry> entries = new ArrayList<>(List.of(new RaciEntry(RaciRole.A, a), new RaciEntry(RaciRole.R, r)));
-            if (row.domainCode().equals("IAM")) {
+            if (row.data().domainCode().equals("IAM")) {
                 entries.add(new RaciEntry(RaciRole.C, c));
             }
             raci.setRaci(row.id(), row.version(), entries);

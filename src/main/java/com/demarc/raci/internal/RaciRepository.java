@@ -1,5 +1,6 @@
 package com.demarc.raci.internal;
 
+import com.demarc.organization.TeamScope;
 import com.demarc.shared.SqlFilter;
 import com.demarc.organization.TeamId;
 import com.demarc.organization.UserId;
@@ -126,7 +127,7 @@ public class RaciRepository {
 
     // --- matrix
 
-    public List<ProjectControlId> matrixIds(MatrixQuery q, List<Long> teams, int offset, int limit) {
+    public List<ProjectControlId> matrixIds(MatrixQuery q, TeamScope teams, int offset, int limit) {
         var where = where(q, teams);
         return jdbc.sql("select pc.id from project_control pc join project p on p.id = pc.project_id "
                         + "join control c on c.id = pc.control_id" + where.sql()
@@ -135,7 +136,7 @@ public class RaciRepository {
                 .query((rs, n) -> new ProjectControlId(rs.getLong(1))).list();
     }
 
-    public int countMatrix(MatrixQuery q, List<Long> teams) {
+    public int countMatrix(MatrixQuery q, TeamScope teams) {
         var where = where(q, teams);
         return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
                 + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
@@ -147,7 +148,7 @@ public class RaciRepository {
                or not exists (select 1 from raci_assignment a where a.project_control_id = pc.id and a.role = 'R'))
             """;
 
-    private static SqlFilter where(MatrixQuery mq, List<Long> teams) {
+    private static SqlFilter where(MatrixQuery mq, TeamScope teams) {
         return mq.base().toSql(teams).andIf(mq.unownedOnly(), UNOWNED);
     }
 

@@ -50,22 +50,22 @@ class ControlEditorDialog extends Dialog {
         var owners = organization.owners().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
         var teams = organization.teamDirectory().stream().map(t -> Assignee.team(t.id(), t.name() + " (team)")).toList();
         var content = new Content(control, evidence, control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of()),
-                people, owners, teams, projects.history(control.id()), projects.canEdit(control.projectId()));
+                people, owners, teams, projects.history(control.id()), projects.canEdit(control.data().projectId()));
         new ControlEditorDialog(content, edit -> raci.saveControl(control.id(), control.version(), edit), onSaved).open();
     }
 
     ControlEditorDialog(Content content, Function<ControlEdit, ProjectControl> save, Runnable onSaved) {
         var control = content.control();
-        setHeaderTitle(control.code() + " · " + control.title());
+        setHeaderTitle(control.data().code() + " · " + control.data().title());
         setWidth("52rem");
 
-        var statuses = control.owner() == Owner.AWS ? List.of(Status.values())
+        var statuses = control.data().owner() == Owner.AWS ? List.of(Status.values())
                 : List.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.IMPLEMENTED, Status.NOT_APPLICABLE);
         var form = new ControlEditForm(statuses, control.needsRaci(), content.people(), content.owners(), content.teams());
         form.readRecord(ControlEdit.of(control, content.raci()));
         form.setReadOnly(!content.editable());
 
-        add(new Paragraph("Owner for this project: " + control.owner().label() + ". " + control.ownerReason()), form);
+        add(new Paragraph("Owner for this project: " + control.data().owner().label() + ". " + control.data().ownerReason()), form);
         if (control.needsRaci()) {
             var raci = content.raci();
             var ownership = new Paragraph(raci.owned() ? "Owned." : "Unowned: " + String.join(", ", raci.gaps()) + ".");
@@ -76,7 +76,7 @@ class ControlEditorDialog extends Dialog {
 
         var saveButton = new Button("Save", e -> Notices.written(form::writeRecord).ifPresent(edit -> {
             var saved = save.apply(edit);
-            Notices.success(saved.code() + " saved.");
+            Notices.success(saved.data().code() + " saved.");
             onSaved.run();
             close();
         }));

@@ -32,17 +32,17 @@ class MatrixView extends VerticalLayout {
         team.setId("matrix-team");
         var visible = projects.visibleTeams();
         team.setItems(organization.teamDirectory().stream()
-                .filter(t -> visible.map(v -> v.contains(t.id())).orElse(true)).toList());
+                .filter(t -> visible.includes(t.id())).toList());
         team.setItemLabelGenerator(t -> t == null ? "All teams" : t.name());
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption("All teams");
         var matrix = new RaciMatrix(raci, projects, catalog, organization, true);
-        team.addValueChangeListener(e -> matrix.showTeam(e.getValue() == null ? null : e.getValue().id().value()));
+        team.addValueChangeListener(e -> matrix.showTeam(e.getValue() == null ? null : e.getValue().id()));
         var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(), e -> {
             var selected = matrix.selected();
             new BulkAssignDialog(raci, organization,
-                    selected.stream().map(r -> r.control().projectId()).collect(Collectors.toSet()),
-                    selected.stream().map(r -> r.control().code()).collect(Collectors.toSet()), matrix::refresh).open();
+                    selected.stream().map(r -> r.control().data().projectId()).collect(Collectors.toSet()),
+                    selected.stream().map(r -> r.control().data().code()).collect(Collectors.toSet()), matrix::refresh).open();
         });
         bulk.setId("matrix-bulk");
         var bar = new HorizontalLayout(team, bulk);

@@ -66,10 +66,10 @@ class MyResponsibilitiesView extends VerticalLayout {
                        String statusStyle, String due, boolean overdue, EvidenceState evidence) {
         static Row of(Responsibility r) {
             var c = r.control();
-            return new Row(c.id().value(), c.projectName(), c.code(), c.title(),
+            return new Row(c.id().value(), c.data().projectName(), c.data().code(), c.data().title(),
                     r.roles().stream().sorted(Comparator.comparing(Enum::ordinal)).map(RaciRole::name).collect(Collectors.joining(", ")),
-                    c.status().label(), "status-" + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                    c.dueDate() == null ? "—" : c.dueDate() + (r.overdue() ? " (overdue)" : ""), r.overdue(), r.evidence());
+                    c.data().status().label(), "status-" + c.data().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    c.data().dueDate() == null ? "—" : c.data().dueDate() + (r.overdue() ? " (overdue)" : ""), r.overdue(), r.evidence());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.demarc.raci.ui;
 
+import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.ResponsibilityModel;
@@ -65,7 +66,7 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         var heading = new H2(p.name());
         heading.setId("project-title");
         var facts = new Paragraph(p.teamName() + " · " + p.modelLabel() + (p.archived() ? " · archived" : "")
-                + (p.awsAccountIds().isEmpty() ? "" : " · accounts " + String.join(", ", p.awsAccountIds())));
+                + (p.awsAccountIds().isEmpty() ? "" : " · accounts " + p.awsAccountIds().stream().map(AwsAccountId::value).collect(java.util.stream.Collectors.joining(", "))));
         var services = new Paragraph("AWS services: " + (p.services().isEmpty() ? "none recorded yet"
                 : p.services().stream().map(AwsService::name).collect(Collectors.joining(", "))));
         add(new com.vaadin.flow.component.html.Anchor("projects", "← Projects"), heading, facts, services);
@@ -84,7 +85,7 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             }
             var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(),
                     e -> new BulkAssignDialog(raci, organization, java.util.Set.of(p.id()),
-                            matrix.selected().stream().map(r -> r.control().code()).collect(Collectors.toSet()),
+                            matrix.selected().stream().map(r -> r.control().data().code()).collect(Collectors.toSet()),
                             matrix::refresh).open());
             bulk.setId("bulk-assign");
             var templates = new Button("Templates and copy…", VaadinIcon.COPY.create(),

@@ -37,7 +37,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
     private final Checkbox unowned = new Checkbox("Unowned only");
     private final TextField text = new TextField();
     private ProjectId project;
-    private Long teamId;
+    private com.demarc.organization.TeamId teamId;
 
     RaciMatrix(RaciService raci, ProjectService projects, CatalogService catalog, OrganizationService organization,
                boolean showProject) {
@@ -76,15 +76,15 @@ class RaciMatrix extends Composite<VerticalLayout> {
         grid.setId("raci-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         if (showProject) {
-            grid.addColumn(r -> r.control().projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.control().data().projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(0);
         }
-        grid.addColumn(r -> r.control().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.control().title()).setHeader("Control").setFlexGrow(3);
-        grid.addColumn(Badge.renderer(r -> r.control().owner().label(),
-                        r -> "owner-" + r.control().owner().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+        grid.addColumn(r -> r.control().data().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.control().data().title()).setHeader("Control").setFlexGrow(3);
+        grid.addColumn(Badge.renderer(r -> r.control().data().owner().label(),
+                        r -> "owner-" + r.control().data().owner().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Badge.renderer(r -> r.control().status().label(),
-                        r -> "status-" + r.control().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
+        grid.addColumn(Badge.renderer(r -> r.control().data().status().label(),
+                        r -> "status-" + r.control().data().status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         for (RaciRole role : List.of(RaciRole.R, RaciRole.A, RaciRole.C, RaciRole.I)) {
             grid.addColumn(Badge.text(r -> r.control().needsRaci() ? r.raci().names(role) : "—", r -> "raci-cell", r -> ""))
@@ -92,7 +92,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
         }
         grid.addColumn(r -> r.evidence().label()).setHeader("Evidence").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Badge.text(
-                r -> r.unowned() ? "Unowned" : r.control().dueDate() == null ? "" : r.control().dueDate().toString(),
+                r -> r.unowned() ? "Unowned" : r.control().data().dueDate() == null ? "" : r.control().data().dueDate().toString(),
                 r -> r.unowned() ? "owner-badge unowned" : r.control().overdue(projects.today()) ? "overdue" : "",
                 r -> r.unowned() ? String.join(", ", r.raci().gaps()) : r.control().overdue(projects.today()) ? "Overdue" : ""))
                 .setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
@@ -113,7 +113,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
         refresh();
     }
 
-    void showTeam(Long teamId) {
+    void showTeam(com.demarc.organization.TeamId teamId) {
         this.project = null;
         this.teamId = teamId;
         refresh();

@@ -173,8 +173,8 @@ class CatalogImportTest {
         var imported = catalog.importYaml(new StringReader(out.toString()));
 
         var diff = catalog.diff(base.id(), imported.id());
-        assertThat(diff.added()).extracting(com.demarc.catalog.Control::code).containsExactly("SRM-IAM-99");
-        assertThat(diff.removed()).extracting(com.demarc.catalog.Control::code).containsExactly(removed.code());
+        assertThat(diff.added()).extracting(control -> control.data().code()).containsExactly("SRM-IAM-99");
+        assertThat(diff.removed()).extracting(control -> control.data().code()).containsExactly(removed.code());
         assertThat(diff.ownerChanged()).extracting(com.demarc.catalog.CatalogDiff.OwnerChange::code).containsExactly("SRM-PLAT-02");
         assertThat(diff.ownerChanged().get(0).after()).startsWith("Shared");
     }
