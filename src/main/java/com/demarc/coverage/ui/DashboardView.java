@@ -1,6 +1,5 @@
 package com.demarc.coverage.ui;
 
-
 import com.demarc.catalog.Owner;
 import com.demarc.organization.TeamId;
 import com.demarc.project.ProjectId;
