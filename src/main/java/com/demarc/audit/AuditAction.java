@@ -12,6 +12,9 @@ public enum AuditAction {
     ACCOUNT_LOCKED,
     ACCESS_DENIED,
     SESSION_ENDED,
+    // company sign-in (OIDC)
+    SSO_SIGN_IN_REFUSED,
+    SSO_ACCESS_CHANGED,
     // users and teams
     USER_CREATED,
     USER_UPDATED,

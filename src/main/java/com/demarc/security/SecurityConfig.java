@@ -30,7 +30,11 @@ class SecurityConfig {
                                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> strategy,
                                             java.time.Clock clock, com.demarc.audit.AuditLog audit,
                                             @org.springframework.beans.factory.annotation.Value("${demarc.security.absolute-session-timeout:12h}")
-                                            java.time.Duration absoluteTimeout) throws Exception {
+                                            java.time.Duration absoluteTimeout,
+                                            com.demarc.security.internal.oidc.SsoRegistrations ssoRegistrations,
+                                            com.demarc.security.internal.oidc.SsoUserService ssoUsers,
+                                            com.demarc.security.internal.oidc.SsoSignInHandlers ssoHandlers,
+                                            com.demarc.security.internal.oidc.SsoLogoutSuccessHandler ssoLogout) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -53,7 +57,10 @@ class SecurityConfig {
                         strategy.getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy),
                         clock, audit),
                 org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // company sign-in (OIDC) when spring.security.oauth2.client.registration.* names a provider
+        com.demarc.security.internal.oidc.SsoConfiguration.configure(http, ssoRegistrations, ssoUsers, ssoHandlers);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .logoutSuccessHandler(ssoLogout));
         return http.build();
     }
 }

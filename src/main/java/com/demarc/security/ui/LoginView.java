@@ -1,5 +1,8 @@
 package com.demarc.security.ui;
 
+import com.demarc.security.internal.oidc.SsoRegistrations;
+import com.demarc.security.internal.oidc.SsoSignInHandlers;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,9 +13,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.beans.factory.annotation.Value;
 
-/** The sign-in page. The same message for a wrong user and a wrong password, so it never tells who exists. */
+/**
+ * The sign-in page. The same message for a wrong user and a wrong password, so it never tells who exists. Company
+ * sign-in buttons ("Sign in with …", one per configured provider) come above the local form; with
+ * {@code demarc.security.local-login=false} the form is behind "Break-glass sign-in" (the server refuses others).
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Demarc")
 @AnonymousAllowed
@@ -20,8 +29,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
+    private final Div providers = new Div();
+    private final Anchor breakGlass = new Anchor("login?local", "Break-glass sign-in (local account)");
+    private final SsoRegistrations registrations;
+    private final boolean localLogin;
 
-    public LoginView() {
+    public LoginView(SsoRegistrations registrations, @Value("${demarc.security.local-login:true}") boolean localLogin) {
+        this.registrations = registrations;
+        this.localLogin = localLogin;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -40,7 +55,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         tagline.getStyle().set("color", "var(--lumo-secondary-text-color)").set("max-width", "28rem")
                 .set("text-align", "center");
         notice.setVisible(false);
-        add(title, tagline, notice, login);
+        notice.setId("login-notice");
+        providers.setId("sso-providers");
+        providers.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
+                .set("align-items", "center");
+        breakGlass.setId("break-glass");
+        breakGlass.setVisible(false);
+        add(title, tagline, notice, providers, login, breakGlass);
     }
 
     @Override
@@ -48,8 +69,46 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
         if (params.containsKey("expired")) {
-            notice.setText("Your session was ended. Sign in again.");
-            notice.setVisible(true);
+            show("Your session was ended. Sign in again.");
         }
+        if (params.containsKey("sso-error")) {
+            var session = VaadinSession.getCurrent().getSession();
+            Object message = session.getAttribute(SsoSignInHandlers.MESSAGE);
+            session.removeAttribute(SsoSignInHandlers.MESSAGE);
+            show(message != null ? String.valueOf(message)
+                    : "Company sign-in did not complete. Start again with the button below.");
+        }
+        providers.removeAll();
+        var unreachable = new java.util.ArrayList<String>();
+        for (var provider : registrations.providers()) {
+            if (provider.reachable()) {
+                // a plain link: the authorization request is a full-page redirect to the provider
+                var button = new Anchor("oauth2/authorization/" + provider.registrationId(), "Sign in with " + provider.name());
+                button.setRouterIgnore(true);
+                button.addClassName("sso-button");
+                button.getElement().setAttribute("data-registration", provider.registrationId());
+                button.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-l)")
+                        .set("border", "1px solid var(--lumo-contrast-30pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                        .set("text-decoration", "none").set("min-width", "16rem").set("text-align", "center");
+                providers.add(button);
+            } else {
+                unreachable.add(provider.name());
+            }
+        }
+        if (!unreachable.isEmpty()) {
+            var down = new Paragraph(String.join(", ", unreachable) + (unreachable.size() == 1 ? " is" : " are")
+                    + " unreachable right now. Try again in a minute" + (localLogin ? ", or sign in with your Demarc password below." : "."));
+            down.setId("sso-unreachable");
+            down.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "28rem");
+            providers.add(down);
+        }
+        boolean formShown = localLogin || params.containsKey("local") || params.containsKey("error");
+        login.setVisible(formShown);
+        breakGlass.setVisible(!formShown);
+    }
+
+    private void show(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
     }
 }
