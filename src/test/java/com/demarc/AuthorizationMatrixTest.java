@@ -85,6 +85,10 @@ class AuthorizationMatrixTest {
             Map.entry("UserDirectory.auditorScope", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.ineligibleOwners", NONE_BUT_SYSTEM),
             Map.entry("SecurityVersions.bump", NONE_BUT_SYSTEM),
+            // company sign-in (OIDC): runs before anyone is signed in, on claims the provider signed
+            Map.entry("ExternalSignIn.signIn", NONE_BUT_SYSTEM),
+            Map.entry("AccountSignIn.isBreakGlass", NONE_BUT_SYSTEM),
+            Map.entry("AccountSignIn.facts", Set.of(ADMIN)),
             Map.entry("SecurityVersions.state", NONE_BUT_SYSTEM),
             Map.entry("AccountDetailsService.loadUserByUsername", NONE_BUT_SYSTEM),
             Map.entry("SessionControl.endSessions", NONE_BUT_SYSTEM),

@@ -29,8 +29,10 @@ class UsersView extends VerticalLayout {
     private final Grid<UserAccount> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    UsersView(OrganizationService organization) {
+    UsersView(OrganizationService organization, com.demarc.organization.AccountSignIn accountSignIn,
+              org.springframework.core.env.Environment environment) {
         this.organization = organization;
+        var signIn = new SignInColumns(accountSignIn);
         setSizeFull();
 
         filter.setPlaceholder("Search name, username, e-mail");
@@ -55,7 +57,8 @@ class UsersView extends VerticalLayout {
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return badge;
         }).setHeader("Status").setAutoWidth(true);
-        grid.setItems(query -> organization.findUsers(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+        signIn.addTo(grid);
+        grid.setItems(query -> signIn.load(organization.findUsers(filter.getValue(), query.getOffset(), query.getLimit())).stream(),
                 query -> organization.countUsers(filter.getValue()));
         grid.addItemClickListener(e -> openEditor(e.getItem()));
         grid.setSizeFull();
@@ -63,7 +66,7 @@ class UsersView extends VerticalLayout {
         var toolbar = new HorizontalLayout(filter, create);
         toolbar.setWidthFull();
         toolbar.expand(filter);
-        add(toolbar, grid);
+        add(toolbar, SignInColumns.providers(environment), grid);
     }
 
     private void openEditor(UserAccount account) {

@@ -1,7 +1,6 @@
 package com.demarc.security.ui;
 
-import com.demarc.security.internal.oidc.SsoRegistrations;
-import com.demarc.security.internal.oidc.SsoSignInHandlers;
+import com.demarc.security.CompanySignIn;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -31,10 +30,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph notice = new Paragraph();
     private final Div providers = new Div();
     private final Anchor breakGlass = new Anchor("login?local", "Break-glass sign-in (local account)");
-    private final SsoRegistrations registrations;
+    private final CompanySignIn registrations;
     private final boolean localLogin;
 
-    public LoginView(SsoRegistrations registrations, @Value("${demarc.security.local-login:true}") boolean localLogin) {
+    public LoginView(CompanySignIn registrations, @Value("${demarc.security.local-login:true}") boolean localLogin) {
         this.registrations = registrations;
         this.localLogin = localLogin;
         setSizeFull();
@@ -73,8 +72,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (params.containsKey("sso-error")) {
             var session = VaadinSession.getCurrent().getSession();
-            Object message = session.getAttribute(SsoSignInHandlers.MESSAGE);
-            session.removeAttribute(SsoSignInHandlers.MESSAGE);
+            Object message = session.getAttribute(CompanySignIn.MESSAGE);
+            session.removeAttribute(CompanySignIn.MESSAGE);
             show(message != null ? String.valueOf(message)
                     : "Company sign-in did not complete. Start again with the button below.");
         }
