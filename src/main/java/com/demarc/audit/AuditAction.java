@@ -26,6 +26,20 @@ public enum AuditAction {
     AUDITOR_ACCESS_CHANGED,
     TEAM_CREATED,
     TEAM_UPDATED,
+    // provisioning from the identity provider (SCIM)
+    SCIM_TOKEN_CREATED,
+    SCIM_TOKEN_REVOKED,
+    SCIM_USER_PROVISIONED,
+    SCIM_USER_UPDATED,
+    SCIM_USER_DEACTIVATED,
+    SCIM_USER_DELETED,
+    SCIM_GROUP_CHANGED,
+    SCIM_REFUSED,
+    // second factor (TOTP)
+    MFA_ENROLLED,
+    MFA_RECOVERY_CODES_RENEWED,
+    MFA_RESET,
+    MFA_VERIFIED,
     // catalog
     SERVICE_ADDED,
     SERVICE_UPDATED,
