@@ -22,7 +22,8 @@ public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
         var app = new SpringApplication(Application.class);
-        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--verify-audit-log") || a.startsWith("--generate-scale"))) {
+        if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--verify-audit-log") || a.startsWith("--generate-scale")
+                || a.startsWith("--export-oscal"))) {
             // a command, not a server: no web server
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
             app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude",

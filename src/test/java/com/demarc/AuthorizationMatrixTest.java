@@ -208,6 +208,10 @@ class AuthorizationMatrixTest {
             Map.entry("CoverageService.trend", ALL),
             Map.entry("CoverageService.snapshotNow", Set.of(ADMIN, MANAGER)),
             Map.entry("CoverageService.refreshAndSnapshot", NONE_BUT_SYSTEM),
+            // oscal: catalog documents for everyone who reads the catalog, SSPs for evidence readers in scope
+            Map.entry("OscalService.exportCatalog", ALL),
+            Map.entry("OscalService.exportSsp", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("OscalService.importDocument", Set.of(MANAGER)),
             // the scale-data command (java -jar … --generate-scale): run by an operator at the shell, no user, no UI
             Map.entry("ScaleDataGenerator.generate", NONE_BUT_SYSTEM),
             Map.entry("ScaleDataGenerator.projectsPresent", NONE_BUT_SYSTEM),
@@ -241,6 +245,8 @@ class AuthorizationMatrixTest {
     EvidenceService evidence;
     @Autowired
     AuditPackageService packages;
+    @Autowired
+    com.demarc.oscal.OscalService oscal;
 
     Map<String, Method> operations;
     Project own;
@@ -309,7 +315,8 @@ class AuthorizationMatrixTest {
                 "ProjectService.project", p -> projects.project(p.id()),
                 "ProjectService.previewServices", p -> projects.previewServices(p.id(), Set.of()),
                 "ProjectService.controlsForEdit", p -> projects.controlsForEdit(List.of(p.id()), List.of("SRM-IAM-02")),
-                "RaciService.previewCopy", p -> raci.previewCopy(p.id(), Set.of(p.id()))));
+                "RaciService.previewCopy", p -> raci.previewCopy(p.id(), Set.of(p.id())),
+                "OscalService.exportSsp", p -> oscal.exportSsp(p.id(), com.demarc.oscal.OscalFormat.JSON)));
         Map<String, Consumer<ProjectControl>> byRow = new TreeMap<>(Map.of(
                 "ProjectService.control", r -> projects.control(r.id()),
                 "ProjectService.history", r -> projects.history(r.id()),

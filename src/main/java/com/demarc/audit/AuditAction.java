@@ -47,6 +47,8 @@ public enum AuditAction {
     CONTROL_UPDATED,
     CATALOG_IMPORTED,
     CATALOG_EXPORTED,
+    OSCAL_EXPORTED,
+    OSCAL_IMPORTED,
     // projects and RACI
     PROJECT_CREATED,
     PROJECT_UPDATED,

@@ -96,7 +96,9 @@ class CatalogVersionsView extends VerticalLayout {
         String base = "catalog-" + m.provider().toLowerCase(java.util.Locale.ROOT) + "-" + m.version();
         var yaml = new Anchor(Downloads.text(base + ".yaml", "application/yaml", w -> catalog.exportYaml(m.id(), w)), "YAML");
         var csv = new Anchor(Downloads.text(base + ".csv", "text/csv", w -> catalog.exportCsv(m.id(), w)), "CSV");
-        return new HorizontalLayout(yaml, csv);
+        // the oscal module's page, by URL: the catalog module does not depend on it
+        var oscal = new Anchor("oscal?model=" + m.id().value(), "OSCAL");
+        return new HorizontalLayout(yaml, csv, oscal);
     }
 
     private void showDiff() {

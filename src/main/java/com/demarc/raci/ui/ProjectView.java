@@ -73,6 +73,13 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         if (!p.description().isBlank()) {
             add(new Paragraph(p.description()));
         }
+        if (com.demarc.shared.Actors.current().map(u -> u.getAuthorities().stream().anyMatch(a -> a.getAuthority()
+                .equals(com.demarc.shared.Permissions.EVIDENCE_READ))).orElse(false)) {
+            // the oscal module's page, by URL: the raci module does not depend on it
+            var oscal = new com.vaadin.flow.component.html.Anchor("oscal?project=" + p.id().value(), "OSCAL export (SSP)");
+            oscal.setId("oscal-export");
+            add(oscal);
+        }
         var matrix = new RaciMatrix(raci, projects, catalog, organization, false);
         matrix.showProject(p.id());
         if (projects.canEdit(p.id())) {
