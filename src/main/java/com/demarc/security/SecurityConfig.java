@@ -40,7 +40,9 @@ class SecurityConfig {
         // Session fixation: Spring Security changes the session id at login (changeSessionId, its default).
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
-                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
+                .maximumSessions(-1).sessionRegistry(sessionRegistry)
+                // page loads go to the login page; Vaadin's requests get "session expired" (never HTML as JSON)
+                .expiredSessionStrategy(new VaadinExpiredSessionStrategy()));
         // Vaadin needs inline styles and its bootstrap script; no framing, no foreign origins. HSTS is sent on HTTPS.
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
@@ -53,7 +55,10 @@ class SecurityConfig {
                         strategy.getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy),
                         clock, audit),
                 org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // an address that is no route must reach Vaadin (its not-found page, in the layout) instead of the configurer's
+        // default deny-all (a bare 403 to a signed-in user, issue 19); anonymous requests still go to the login page
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(url -> url.authenticated()));
         return http.build();
     }
 }

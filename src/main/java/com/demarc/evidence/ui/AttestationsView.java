@@ -60,7 +60,7 @@ class AttestationsView extends VerticalLayout {
         grid.addColumn(a -> a.periodFrom() + " – " + a.periodTo()).setHeader("Period").setAutoWidth(true);
         grid.addColumn(Attestation::validUntil).setHeader("Valid until").setAutoWidth(true);
         grid.addColumn(Attestation::linkedControls).setHeader("Linked controls").setAutoWidth(true);
-        grid.addComponentColumn(a -> a.sha256() != null ? new Anchor("files/attestations/" + a.id(), "Download")
+        grid.addComponentColumn(a -> a.sha256() != null ? com.demarc.shared.ui.Downloads.fileLink("files/attestations/" + a.id(), "Download")
                 : new Anchor(a.url(), "Open")).setHeader("Report file").setAutoWidth(true);
         if (manager) {
             grid.addComponentColumn(a -> new Button("Link to controls…", e -> link(a))).setAutoWidth(true);
