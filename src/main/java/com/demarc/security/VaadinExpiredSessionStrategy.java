@@ -26,7 +26,8 @@ final class VaadinExpiredSessionStrategy implements SessionInformationExpiredStr
         String type = request.getParameter("v-r");
         if ("uidl".equals(type)) {
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("for(;;);[{\"meta\":{\"sessionExpired\":true}}]");
+            // Vaadin's own answer for an expired session, in the wire format of this Vaadin version
+            response.getWriter().write(com.vaadin.flow.server.VaadinService.createSessionExpiredJSON(false));
         } else if (type != null) {
             // heartbeats and other framework requests: 410 Gone is Vaadin's "session expired"
             response.sendError(jakarta.servlet.http.HttpServletResponse.SC_GONE);

@@ -76,9 +76,9 @@ class AttestationsView extends VerticalLayout {
         name.setPlaceholder("AWS SOC 2 Type II, Oct 2025 – Mar 2026");
         var type = new TextField("Report type");
         type.setValue("SOC 2 Type II");
-        var from = new DatePicker("Period from");
-        var to = new DatePicker("Period to");
-        var until = new DatePicker("Valid until");
+        var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Period from"));
+        var to = com.demarc.shared.ui.Dates.iso(new DatePicker("Period to"));
+        var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
         var url = new TextField("Link (optional if you attach the file)");
         var report = new ReportFileHandler(attestations.maxFileSize());
         var upload = new Upload(report);

@@ -26,7 +26,7 @@ import java.util.List;
 class ControlEditForm extends Composite<Div> {
     private final Select<Status> status = new Select<>();
     private final TextArea justification = new TextArea("Justification (required for Not applicable)");
-    private final DatePicker due = new DatePicker("Due date");
+    private final DatePicker due = com.demarc.shared.ui.Dates.iso(new DatePicker("Due date"));
     private final TextArea notes = new TextArea("Notes");
     private final Binder<ControlEdit> binder = new Binder<>(ControlEdit.class);
     private final RaciField raci;

@@ -67,11 +67,11 @@ class RaciMatrix extends Composite<VerticalLayout> {
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         unowned.setId("filter-unowned");
-        domain.addValueChangeListener(e -> refresh());
-        owner.addValueChangeListener(e -> refresh());
-        status.addValueChangeListener(e -> refresh());
-        unowned.addValueChangeListener(e -> refresh());
-        text.addValueChangeListener(e -> refresh());
+        domain.addValueChangeListener(e -> reload());
+        owner.addValueChangeListener(e -> reload());
+        status.addValueChangeListener(e -> reload());
+        unowned.addValueChangeListener(e -> reload());
+        text.addValueChangeListener(e -> reload());
 
         grid.setId("raci-grid");
         // no check boxes until the view says this user may act on a selection (an auditor may not: issue 19)
@@ -114,7 +114,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
     void showProject(ProjectId project) {
         this.project = project;
         this.teamId = null;
-        refresh();
+        reload();
     }
 
     void showTeam(com.demarc.organization.TeamId teamId) {
@@ -144,6 +144,11 @@ class RaciMatrix extends Composite<VerticalLayout> {
      */
     void refresh() {
         grid.deselectAll();
+        reload();
+    }
+
+    /** A filter changed: the ticks stay (rows are identified by control id, so a ticked row shows ticked again). */
+    private void reload() {
         grid.getDataProvider().refreshAll();
     }
 }
