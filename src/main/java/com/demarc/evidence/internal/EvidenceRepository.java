@@ -190,17 +190,13 @@ public class EvidenceRepository {
                 .param("a", actor).param("id", item).update();
     }
 
-    /**
-     * Submitted versions awaiting review, newest first, limited to the given teams; only the current version of each
-     * item (a superseded one has no review buttons on the control page: it used to stay in the queue for ever).
-     */
+    /** Submitted versions awaiting review, newest first, limited to the given teams. */
     public List<VersionRow> submitted(TeamScope teams, int offset, int limit) {
         return jdbc.sql("""
                         select v.*, i.project_control_id from evidence_version v
                           join evidence_item i on i.id = v.item_id
                           join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
-                           and v.version_no = (select max(w.version_no) from evidence_version w where w.item_id = v.item_id)
                          order by v.uploaded_at desc offset :o limit :l""")
                 .params(scope(teams))
                 .param("o", offset).param("l", limit)
@@ -221,8 +217,7 @@ public class EvidenceRepository {
         return jdbc.sql("""
                         select count(*) from evidence_version v join evidence_item i on i.id = v.item_id
                           join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
-                         where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
-                           and v.version_no = (select max(w.version_no) from evidence_version w where w.item_id = v.item_id)""")
+                         where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))""")
                 .params(scope(teams))
                 .query(Integer.class).single();
     }

@@ -47,7 +47,6 @@ class EvidenceCard extends Composite<Div> {
         var v = item.current();
         var box = getContent();
         box.addClassName("half");
-        box.addClassName("evidence-card");
         box.setWidthFull();
         var head = new HorizontalLayout(new Span(item.title()), reviewBadge(v));
         head.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -20,22 +20,14 @@ import java.time.LocalDate;
 class EvidenceUploadArea extends Composite<VerticalLayout> {
     private volatile LocalDate uploadFrom;
     private volatile LocalDate uploadUntil;
-    private volatile boolean fromUnreadable;
-    private volatile boolean untilUnreadable;
 
     EvidenceUploadArea(EvidenceService evidence, ProjectControlId control) {
         var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid from"));
         var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
-        from.setId("upload-valid-from");
-        until.setId("upload-valid-until");
         until.setHelperText("When it stops proving the control; flagged 30 days before");
         from.addValueChangeListener(e -> uploadFrom = e.getValue());
         until.addValueChangeListener(e -> uploadUntil = e.getValue());
-        // a date that cannot be read is not "no date": the upload is refused until it is fixed (issue 19)
-        from.addValidationStatusChangeListener(e -> fromUnreadable = !e.getNewStatus() && from.getValue() == null);
-        until.addValidationStatusChangeListener(e -> untilUnreadable = !e.getNewStatus() && until.getValue() == null);
-        var upload = new Upload(new EvidenceUploadHandler(evidence, control, null, () -> readable(uploadFrom, fromUnreadable, "Valid from"),
-                () -> readable(uploadUntil, untilUnreadable, "Valid until"),
+        var upload = new Upload(new EvidenceUploadHandler(evidence, control, null, () -> uploadFrom, () -> uploadUntil,
                 item -> {
                     Notices.success("Uploaded " + item.current().fileName() + " — SHA-256 " + item.current().sha256());
                     fireEvent(new EvidenceChanged(this));
@@ -51,14 +43,6 @@ class EvidenceUploadArea extends Composite<VerticalLayout> {
                 + "checked by its content (not its name), hashed with SHA-256 and submitted for review.");
         getContent().setPadding(false);
         getContent().add(new H3("Upload files"), help, new HorizontalLayout(from, until), upload);
-    }
-
-    private static LocalDate readable(LocalDate date, boolean unreadable, String field) {
-        if (unreadable) {
-            throw new UserFacingException("Nothing was uploaded: \"" + field + "\" could not be read as a date. "
-                    + com.demarc.shared.ui.Dates.BAD_INPUT);
-        }
-        return date;
     }
 
     Registration addChangedListener(ComponentEventListener<EvidenceChanged> listener) {

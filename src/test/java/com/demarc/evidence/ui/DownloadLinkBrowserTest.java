@@ -81,25 +81,6 @@ class DownloadLinkBrowserTest extends BrowserTest {
         assertStillOn(packages);
     }
 
-    /** Issue 19: a long file name ran off the screen; it wraps inside its card now. */
-    @Test
-    void aLongFileNameWrapsInsideTheCard() {
-        ProjectControl row = fixtures.row(fixtures.project("Payments", "Long names", "EC2"), "SRM-IAM-02");
-        String name = "quarterly-access-review-of-every-production-account-" + "with-all-the-signatures-".repeat(6) + "final.pdf";
-        Actors.runAs((DemarcUser) accounts.loadUserByUsername("alice"), () -> evidence.upload(row.id(), null, name,
-                new ByteArrayInputStream(TestFiles.pdf("Long name")), null, null, null));
-        loginAndWait("manager", PASSWORD);
-        driver.get(url("evidence/" + row.id().value()));
-        waitUp().until(d -> d.findElement(By.tagName("body")).getText().contains("final.pdf"));
-        var js = (org.openqa.selenium.JavascriptExecutor) driver;
-        Object overflow = js.executeScript("""
-                const card = document.querySelector('.evidence-card');
-                const page = document.scrollingElement;
-                return card.scrollWidth > card.clientWidth + 1 || page.scrollWidth > page.clientWidth + 1
-                    || card.getBoundingClientRect().right > window.innerWidth + 1;""");
-        assertThat(overflow).isEqualTo(Boolean.FALSE);
-    }
-
     private byte[] downloaded(Path dir, String name) {
         Path file = dir.resolve(name);
         waitUp().until(d -> Files.isRegularFile(file));
