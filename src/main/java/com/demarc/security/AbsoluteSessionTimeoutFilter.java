@@ -26,7 +26,7 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
         var session = request.getSession(false);
         if (session != null && System.currentTimeMillis() - session.getCreationTime() > timeout.toMillis()) {
             session.invalidate();
-            response.sendRedirect(request.getContextPath() + "/login?expired");
+            VaadinExpiredSessionStrategy.answer(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -44,7 +44,9 @@ class SecurityConfig {
         // Session fixation: Spring Security changes the session id at login (changeSessionId, its default).
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
-                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
+                .maximumSessions(-1).sessionRegistry(sessionRegistry)
+                // page loads go to the login page; Vaadin's requests get "session expired" (never HTML as JSON)
+                .expiredSessionStrategy(new VaadinExpiredSessionStrategy()));
         // Vaadin needs inline styles and its bootstrap script; no framing, no foreign origins. HSTS is sent on HTTPS.
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
@@ -59,8 +61,11 @@ class SecurityConfig {
                 org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         // company sign-in (OIDC) when spring.security.oauth2.client.registration.* names a provider
         com.demarc.security.internal.oidc.SsoConfiguration.configure(http, ssoRegistrations, ssoUsers, ssoHandlers);
+        // an address that is no route must reach Vaadin (its not-found page, in the layout) instead of the configurer's
+        // default deny-all (a bare 403 to a signed-in user, issue 19); anonymous requests still go to the login page
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .logoutSuccessHandler(ssoLogout));
+                .logoutSuccessHandler(ssoLogout)
+                .anyRequest(url -> url.authenticated()));
         return http.build();
     }
 }

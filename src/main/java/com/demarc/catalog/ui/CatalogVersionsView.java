@@ -134,7 +134,7 @@ class CatalogVersionsView extends VerticalLayout {
         var name = new TextField("Model name (CSV only)");
         name.setValue("AWS Shared Responsibility Model");
         var version = new TextField("New version (CSV only)");
-        var published = new DatePicker("Published (CSV only)", LocalDate.now());
+        var published = com.demarc.shared.ui.Dates.iso(new DatePicker("Published (CSV only)", LocalDate.now()));
         long max = maxImportSize;
         var upload = new Upload(new RefusingUploadHandler("The upload was interrupted: nothing was imported. Import "
                 + "the file again.") {

@@ -60,7 +60,7 @@ class AttestationsView extends VerticalLayout {
         grid.addColumn(a -> a.periodFrom() + " – " + a.periodTo()).setHeader("Period").setAutoWidth(true);
         grid.addColumn(Attestation::validUntil).setHeader("Valid until").setAutoWidth(true);
         grid.addColumn(Attestation::linkedControls).setHeader("Linked controls").setAutoWidth(true);
-        grid.addComponentColumn(a -> a.sha256() != null ? new Anchor("files/attestations/" + a.id(), "Download")
+        grid.addComponentColumn(a -> a.sha256() != null ? com.demarc.shared.ui.Downloads.fileLink("files/attestations/" + a.id(), "Download")
                 : new Anchor(a.url(), "Open")).setHeader("Report file").setAutoWidth(true);
         if (manager) {
             grid.addComponentColumn(a -> new Button("Link to controls…", e -> link(a))).setAutoWidth(true);
@@ -76,9 +76,9 @@ class AttestationsView extends VerticalLayout {
         name.setPlaceholder("AWS SOC 2 Type II, Oct 2025 – Mar 2026");
         var type = new TextField("Report type");
         type.setValue("SOC 2 Type II");
-        var from = new DatePicker("Period from");
-        var to = new DatePicker("Period to");
-        var until = new DatePicker("Valid until");
+        var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Period from"));
+        var to = com.demarc.shared.ui.Dates.iso(new DatePicker("Period to"));
+        var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
         var url = new TextField("Link (optional if you attach the file)");
         var report = new ReportFileHandler(attestations.maxFileSize());
         var upload = new Upload(report);

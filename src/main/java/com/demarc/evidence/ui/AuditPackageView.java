@@ -37,7 +37,7 @@ class AuditPackageView extends VerticalLayout {
         project.setId("package-project");
         project.setItems(projects.findProjects("", false, 0, 10_000));
         project.setItemLabelGenerator(p -> p.name() + " (" + p.teamName() + ")");
-        var download = new Anchor("", "Download audit package (ZIP)");
+        var download = com.demarc.shared.ui.Downloads.fileLink("", "Download audit package (ZIP)");
         download.setId("package-download");
         download.setEnabled(false);
         project.addValueChangeListener(e -> {

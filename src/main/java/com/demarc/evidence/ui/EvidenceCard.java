@@ -79,7 +79,7 @@ class EvidenceCard extends Composite<Div> {
             older.setPadding(false);
             item.versions().stream().skip(1).forEach(o -> older.add(new Span("Version " + o.number() + ": "
                     + o.fileName() + " · " + o.reviewState().label() + " · SHA-256 " + o.sha256() + " "),
-                    new Anchor("files/evidence/" + o.id(), "download")));
+                    com.demarc.shared.ui.Downloads.fileLink("files/evidence/" + o.id(), "download")));
             box.add(new Details("Earlier versions (" + (item.versions().size() - 1) + ")", older));
         }
     }
@@ -92,8 +92,7 @@ class EvidenceCard extends Composite<Div> {
         var bar = new HorizontalLayout();
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (v.isFile()) {
-            var download = new Anchor("files/evidence/" + v.id(), "Download");
-            download.getElement().setAttribute("download", true);
+            var download = com.demarc.shared.ui.Downloads.fileLink("files/evidence/" + v.id(), "Download");
             download.addClassName("download-link");
             bar.add(download);
             var verify = new Button("Verify", e -> {

@@ -26,8 +26,8 @@ class EvidenceLinkForm extends Composite<Details> {
         url.setPlaceholder("https://");
         url.setWidth("28rem");
         var description = new TextArea("What it shows");
-        var from = new DatePicker("Valid from");
-        var until = new DatePicker("Valid until");
+        var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid from"));
+        var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
         var add = new Button("Add link", e -> {
             evidence.addLink(control, linkTitle.getValue(), url.getValue(), description.getValue(),
                     from.getValue(), until.getValue());

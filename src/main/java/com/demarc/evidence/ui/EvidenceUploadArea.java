@@ -22,8 +22,8 @@ class EvidenceUploadArea extends Composite<VerticalLayout> {
     private volatile LocalDate uploadUntil;
 
     EvidenceUploadArea(EvidenceService evidence, ProjectControlId control) {
-        var from = new DatePicker("Valid from");
-        var until = new DatePicker("Valid until");
+        var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid from"));
+        var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
         until.setHelperText("When it stops proving the control; flagged 30 days before");
         from.addValueChangeListener(e -> uploadFrom = e.getValue());
         until.addValueChangeListener(e -> uploadUntil = e.getValue());

@@ -111,7 +111,7 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
                     + a.periodTo() + ")"), a.valid(today) ? Badge.of("valid until " + a.validUntil(), "owner-aws")
                     : Badge.of("expired " + a.validUntil(), "unowned"));
             if (a.sha256() != null) {
-                line.add(new Anchor("files/attestations/" + a.id(), "Download"));
+                line.add(com.demarc.shared.ui.Downloads.fileLink("files/attestations/" + a.id(), "Download"));
             } else if (a.url() != null) {
                 line.add(new Anchor(a.url(), "Open"));
             }

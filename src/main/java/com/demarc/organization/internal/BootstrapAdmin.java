@@ -2,6 +2,7 @@ package com.demarc.organization.internal;
 
 import com.demarc.organization.PasswordPolicy;
 import com.demarc.shared.Role;
+import com.demarc.shared.startup.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * A fresh production database has no users; when DEMARC_ADMIN_PASSWORD is given, the first administrator
- * ("admin") is created from it, so nobody has to insert rows by hand.
+ * ("admin") is created from it, so nobody has to insert rows by hand. A password the policy refuses stops the start
+ * with the reason (a running app without an administrator would look healthy and be unusable).
  */
 @Component
 @Order(5)
@@ -48,8 +50,10 @@ class BootstrapAdmin implements ApplicationRunner {
         }
         var problems = policy.problems(password, "admin");
         if (!problems.isEmpty()) {
-            log.error("DEMARC_ADMIN_PASSWORD was not used: {}", String.join(" ", problems));
-            return;
+            // starting anyway would report healthy with nobody able to sign in (issue 19): stop, exit code ≠ 0
+            throw new StartupRefusedException("Demarc did not start: there is no user yet and DEMARC_ADMIN_PASSWORD "
+                    + "cannot be the first administrator's password: " + String.join(" ", problems),
+                    "Set DEMARC_ADMIN_PASSWORD to a password that meets these rules and start Demarc again (README, Configuration).");
         }
         users.insert("admin", "Administrator", "admin@localhost", passwordEncoder.encode(password), true,
                 Set.of(Role.ADMIN), "bootstrap");

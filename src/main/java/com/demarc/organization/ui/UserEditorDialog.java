@@ -36,7 +36,7 @@ class UserEditorDialog extends Dialog {
     private final Checkbox enabled = new Checkbox("Account enabled", true);
     private final PasswordField password = new PasswordField("Initial password");
     private final com.vaadin.flow.component.datepicker.DatePicker accessUntil =
-            new com.vaadin.flow.component.datepicker.DatePicker("Access until");
+            com.demarc.shared.ui.Dates.iso(new com.vaadin.flow.component.datepicker.DatePicker("Access until"));
     private final MultiSelectComboBox<Team> auditScope = new MultiSelectComboBox<>("Audit scope");
 
     UserEditorDialog(OrganizationService organization, UserAccount account, Runnable onSaved) {

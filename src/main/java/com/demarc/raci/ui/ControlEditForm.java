@@ -26,9 +26,10 @@ import java.util.List;
 class ControlEditForm extends Composite<Div> {
     private final Select<Status> status = new Select<>();
     private final TextArea justification = new TextArea("Justification (required for Not applicable)");
-    private final DatePicker due = new DatePicker("Due date");
+    private final DatePicker due = com.demarc.shared.ui.Dates.iso(new DatePicker("Due date"));
     private final TextArea notes = new TextArea("Notes");
     private final Binder<ControlEdit> binder = new Binder<>(ControlEdit.class);
+    private final RaciField raci;
 
     ControlEditForm(List<Status> statuses, boolean needsRaci, List<Assignee> people, List<Assignee> owners,
                     List<Assignee> teams) {
@@ -58,7 +59,7 @@ class ControlEditForm extends Composite<Div> {
         binder.forField(due).bind("dueDate");
         binder.forField(notes).withValidator(n -> n.length() <= 4000, "Notes: keep them under 4,000 characters.")
                 .bind("notes");
-        var raci = new RaciField(people, owners, teams);
+        raci = new RaciField(people, owners, teams);
         var raciBinding = binder.forField(raci);
         if (needsRaci) {
             var rules = new Paragraph("Rules: exactly one Accountable, a person; at least one Responsible (a person or "
@@ -85,6 +86,11 @@ class ControlEditForm extends Composite<Div> {
     /** The edit as entered; field-level errors are shown and a {@link ValidationException} thrown if a rule fails. */
     ControlEdit writeRecord() throws ValidationException {
         return binder.writeRecord();
+    }
+
+    /** Runs with the RACI as entered, now and whenever the user changes it (before any save). */
+    void onRaciChange(java.util.function.Consumer<List<com.demarc.raci.RaciEntry>> listener) {
+        raci.addValueChangeListener(e -> listener.accept(e.getValue() == null ? List.of() : e.getValue()));
     }
 
     void setReadOnly(boolean readOnly) {

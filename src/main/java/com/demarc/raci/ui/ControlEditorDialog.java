@@ -67,9 +67,11 @@ class ControlEditorDialog extends Dialog {
 
         add(new Paragraph("Owner for this project: " + control.data().owner().label() + ". " + control.data().ownerReason()), form);
         if (control.needsRaci()) {
-            var raci = content.raci();
-            var ownership = new Paragraph(raci.owned() ? "Owned." : "Unowned: " + String.join(", ", raci.gaps()) + ".");
-            ownership.setClassName(raci.owned() ? "" : "overdue");
+            var ownership = new Paragraph();
+            ownership.setId("control-ownership");
+            showOwnership(ownership, content.raci().entries());
+            // live: the line follows the pickers, before the save (issue 19: it never changed)
+            form.onRaciChange(entries -> showOwnership(ownership, entries));
             add(ownership);
         }
         add(history(content.history()));
@@ -90,6 +92,12 @@ class ControlEditorDialog extends Dialog {
         evidence.setId("open-evidence");
         evidence.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getFooter().add(evidence, new Button(content.editable() ? "Cancel" : "Close", e -> close()), saveButton);
+    }
+
+    private static void showOwnership(Paragraph line, List<com.demarc.raci.RaciEntry> entries) {
+        var gaps = com.demarc.raci.RaciRules.ownershipGaps(entries);
+        line.setText(gaps.isEmpty() ? "Owned." : "Unowned: " + String.join(", ", gaps) + ".");
+        line.setClassName(gaps.isEmpty() ? "" : "overdue");
     }
 
     private static Details history(List<ProjectEvent> events) {

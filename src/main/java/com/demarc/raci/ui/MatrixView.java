@@ -45,7 +45,14 @@ class MatrixView extends VerticalLayout {
                     selected.stream().map(r -> r.control().data().code()).collect(Collectors.toSet()), matrix::refresh).open();
         });
         bulk.setId("matrix-bulk");
-        var bar = new HorizontalLayout(team, bulk);
+        // bulk assignment needs RACI:EDIT (the service checks it again, and the projects' scope)
+        boolean mayAssign = com.demarc.shared.Actors.current().map(u -> u.getAuthorities().stream()
+                .anyMatch(a -> com.demarc.shared.Permissions.RACI_EDIT.equals(a.getAuthority()))).orElse(false);
+        var bar = new HorizontalLayout(team);
+        if (mayAssign) {
+            matrix.enableSelection();
+            bar.add(bulk);
+        }
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(bar, matrix);
         matrix.showTeam(null);

@@ -83,6 +83,7 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         var matrix = new RaciMatrix(raci, projects, catalog, organization, false);
         matrix.showProject(p.id());
         if (projects.canEdit(p.id())) {
+            matrix.enableSelection();
             var actions = new HorizontalLayout();
             actions.add(new Button("Edit project", VaadinIcon.EDIT.create(), e -> ProjectDialog.open(projects, catalog,
                     organization, projects.project(p.id()), saved -> reload(p.id()))));

@@ -44,6 +44,19 @@ class RaciField extends CustomField<List<RaciEntry>> {
             box.setItemLabelGenerator(Assignee::label);
         }
         responsible.setId("raci-r");
+        // the field's value follows every picker as soon as it changes (the "Unowned: …" line depends on it)
+        accountable.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                updateValue();
+            }
+        });
+        for (var box : List.of(responsible, consulted, informed)) {
+            box.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    updateValue();
+                }
+            });
+        }
         add(new FormLayout(accountable, responsible, consulted, informed));
     }
 

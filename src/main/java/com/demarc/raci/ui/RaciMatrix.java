@@ -67,14 +67,15 @@ class RaciMatrix extends Composite<VerticalLayout> {
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         unowned.setId("filter-unowned");
-        domain.addValueChangeListener(e -> refresh());
-        owner.addValueChangeListener(e -> refresh());
-        status.addValueChangeListener(e -> refresh());
-        unowned.addValueChangeListener(e -> refresh());
-        text.addValueChangeListener(e -> refresh());
+        domain.addValueChangeListener(e -> reload());
+        owner.addValueChangeListener(e -> reload());
+        status.addValueChangeListener(e -> reload());
+        unowned.addValueChangeListener(e -> reload());
+        text.addValueChangeListener(e -> reload());
 
         grid.setId("raci-grid");
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // no check boxes until the view says this user may act on a selection (an auditor may not: issue 19)
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
         if (showProject) {
             grid.addColumn(r -> r.control().data().projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(0);
         }
@@ -96,7 +97,10 @@ class RaciMatrix extends Composite<VerticalLayout> {
                 r -> r.unowned() ? "owner-badge unowned" : r.control().overdue(projects.today()) ? "overdue" : "",
                 r -> r.unowned() ? String.join(", ", r.raci().gaps()) : r.control().overdue(projects.today()) ? "Overdue" : ""))
                 .setHeader("Due / gaps").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()));
+        grid.setItems(q -> raci.matrix(query(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query()))
+                // rows are records: after an edit the new row is not equal to the old one, so the selection must
+                // follow the control's id, not the row's content
+                .setIdentifierProvider(r -> r.control().id());
         grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization, e.getItem().control(),
                 e.getItem().evidence(), this::refresh));
         grid.setSizeFull();
@@ -110,7 +114,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
     void showProject(ProjectId project) {
         this.project = project;
         this.teamId = null;
-        refresh();
+        reload();
     }
 
     void showTeam(com.demarc.organization.TeamId teamId) {
@@ -124,11 +128,27 @@ class RaciMatrix extends Composite<VerticalLayout> {
                 owner.getValue(), status.getValue(), text.getValue()), unowned.getValue());
     }
 
+    /** Check boxes for bulk actions; only for users who may take them. */
+    void enableSelection() {
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+    }
+
     Set<MatrixRow> selected() {
         return grid.getSelectedItems();
     }
 
+    /**
+     * Reloads the rows. The selection is emptied: after a bulk action (or any edit) the ticks are gone on screen, and a
+     * selection kept behind the screen would make the next bulk action change rows the user no longer sees ticked
+     * (issue 19: "Assign to 3 control(s)" after ticking one).
+     */
     void refresh() {
+        grid.deselectAll();
+        reload();
+    }
+
+    /** A filter changed: the ticks stay (rows are identified by control id, so a ticked row shows ticked again). */
+    private void reload() {
         grid.getDataProvider().refreshAll();
     }
 }

@@ -1,5 +1,6 @@
 package com.demarc.shared.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
@@ -25,6 +26,18 @@ public final class Downloads {
     }
 
     private Downloads() {
+    }
+
+    /**
+     * A link to a file the server streams under {@code files/…} (evidence, attestations, audit packages). The router
+     * must not take it (it would look for a view called "files/…" and say it found none, issue 19): the browser
+     * fetches it, and the server's {@code Content-Disposition: attachment} keeps the page where it is.
+     */
+    public static Anchor fileLink(String href, String text) {
+        var link = new Anchor(href, text);
+        link.setRouterIgnore(true);
+        link.getElement().setAttribute("download", true);
+        return link;
     }
 
     public static DownloadHandler of(String fileName, String contentType, Bytes bytes) {

@@ -60,8 +60,7 @@ class NavigationBrowserTest extends BrowserTest {
 
     @Test
     void aMissingEvidencePageShowsNoException() {
-        // (an address that is no route is refused by Spring Security with a plain 403 before Vaadin: NotFoundView is
-        // checked in MainErrorHandlerTest)
+        // (an address that is no route shows NotFoundView in the layout: UnknownAddressBrowserTest)
         loginAndWait("manager", "demarc-demo-2026");
         driver.get(url("evidence/999999999"));
         waitUp().until(d -> idle() && !d.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
