@@ -63,14 +63,15 @@ class NotificationRouter {
                 for (Assignee added : difference(after, before)) {
                     for (long person : people(added, teamCache)) {
                         add(byPerson, person, NotificationKind.RACI_ASSIGNED, role.label() + " for " + change.label()
-                                + (added.isPerson() ? "" : " (as a member of " + added.label() + ")"), link(change.project().value()));
+                                + (added.isPerson() ? "" : " (as a member of " + added.label() + ")"), link(change.project().value()),
+                                change.label());
                     }
                 }
                 for (Assignee removed : difference(before, after)) {
                     for (long person : people(removed, teamCache)) {
                         add(byPerson, person, NotificationKind.RACI_UNASSIGNED, "no longer " + role.label() + " for "
                                 + change.label() + (removed.isPerson() ? "" : " (as a member of " + removed.label() + ")"),
-                                link(change.project().value()));
+                                link(change.project().value()), change.label());
                     }
                 }
             }
@@ -82,8 +83,9 @@ class NotificationRouter {
                 return;
             }
             kinds.forEach((kind, lines) -> {
-                if (lines.size() == 1) {
-                    String line = lines.getFirst()[0];
+                if (lines.stream().map(l -> l[2]).distinct().count() == 1) {
+                    // one control (perhaps two letters: in person and through a team)
+                    String line = String.join(" and ", lines.stream().map(l -> l[0]).toList());
                     rows.add(new NewNotification(person, kind, kind == NotificationKind.RACI_ASSIGNED
                             ? "You are now " + line : "You are " + line, "Changed by " + by + ".", lines.getFirst()[1], by));
                 } else {
@@ -96,7 +98,8 @@ class NotificationRouter {
                     }
                     body.append("Changed by ").append(by).append('.');
                     rows.add(new NewNotification(person, kind, (kind == NotificationKind.RACI_ASSIGNED
-                            ? "You were assigned on " : "You were unassigned from ") + lines.size() + " controls",
+                            ? "You were assigned on " : "You were unassigned from ")
+                            + lines.stream().map(l -> l[2]).distinct().count() + " controls",
                             body.toString(), "", by));
                 }
             });
@@ -183,9 +186,9 @@ class NotificationRouter {
     }
 
     private static void add(Map<Long, Map<NotificationKind, List<String[]>>> byPerson, long person,
-                            NotificationKind kind, String line, String link) {
+                            NotificationKind kind, String line, String link, String control) {
         byPerson.computeIfAbsent(person, p -> new LinkedHashMap<>()).computeIfAbsent(kind, k -> new ArrayList<>())
-                .add(new String[]{line, link});
+                .add(new String[]{line, link, control});
     }
 
     private static Set<Long> actorIds() {
