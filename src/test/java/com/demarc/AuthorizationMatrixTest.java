@@ -84,6 +84,15 @@ class AuthorizationMatrixTest {
             Map.entry("UserDirectory.teamsOf", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.auditorScope", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.ineligibleOwners", NONE_BUT_SYSTEM),
+            Map.entry("UserDirectory.enabledMembersOf", NONE_BUT_SYSTEM),
+            Map.entry("UserDirectory.enabledWithRole", NONE_BUT_SYSTEM),
+            Map.entry("UserDirectory.idOf", NONE_BUT_SYSTEM),
+            // notification: the signed-in user's own inbox, scoped to them by the query
+            Map.entry("NotificationService.mine", ALL),
+            Map.entry("NotificationService.countMine", ALL),
+            Map.entry("NotificationService.unreadCount", ALL),
+            Map.entry("NotificationService.markRead", ALL),
+            Map.entry("NotificationService.markAllRead", ALL),
             Map.entry("SecurityVersions.bump", NONE_BUT_SYSTEM),
             // company sign-in (OIDC): runs before anyone is signed in, on claims the provider signed
             Map.entry("ExternalSignIn.signIn", NONE_BUT_SYSTEM),

@@ -192,6 +192,8 @@ public class EvidenceService implements EvidenceStates {
         audit.record(AuditAction.EVIDENCE_UPLOADED, "evidence", saved.current().id(), control.data().projectName() + " · " + control.data().code()
                 + ": " + name + " (version " + saved.current().number() + ")", null,
                 "sha256=" + stored.sha256() + "; size=" + stored.size() + "; type=" + contentType);
+        events.publishEvent(new EvidenceSubmitted(controlId, control.data().projectId(),
+                control.data().projectName() + " · " + control.data().code(), name));
         return saved;
     }
 
@@ -200,7 +202,7 @@ public class EvidenceService implements EvidenceStates {
     @Transactional
     public EvidenceItem addLink(ProjectControlId controlId, String title, String url, String description,
                                 LocalDate validFrom, LocalDate validUntil) {
-        requireUploadable(controlId);
+        var control = requireUploadable(controlId);
         if (url == null || !URL.matcher(url.strip()).matches() || url.strip().length() > 2000) {
             throw new UserFacingException("Enter a web address starting with http:// or https://, e.g. https://jira.example.com/browse/SEC-12.");
         }
@@ -214,6 +216,8 @@ public class EvidenceService implements EvidenceStates {
         var saved = repository.item(item).orElseThrow();
         events.publishEvent(ProjectEvidenceChanged.of(projects.control(controlId).data().projectId()));
         audit.record(AuditAction.EVIDENCE_LINK_ADDED, "evidence", saved.current().id(), controlId.value() + ": " + title.strip(), null, url.strip());
+        events.publishEvent(new EvidenceSubmitted(controlId, control.data().projectId(),
+                control.data().projectName() + " · " + control.data().code(), title.strip()));
         return saved;
     }
 
@@ -277,7 +281,12 @@ public class EvidenceService implements EvidenceStates {
             throw new ConcurrentEditException("The evidence", row.version().reviewedBy(), row.version().reviewedAt());
         }
         var reviewed = repository.version(versionId).orElseThrow().version();
-        events.publishEvent(ProjectEvidenceChanged.of(projects.control(row.controlId()).data().projectId()));
+        var reviewedControl = projects.control(row.controlId());
+        events.publishEvent(ProjectEvidenceChanged.of(reviewedControl.data().projectId()));
+        events.publishEvent(new EvidenceReviewed(row.controlId(), reviewedControl.data().projectId(),
+                reviewedControl.data().projectName() + " · " + reviewedControl.data().code(),
+                row.version().fileName() == null ? "link" : row.version().fileName(), accept,
+                comment == null || comment.isBlank() ? null : comment.strip(), row.version().uploadedBy()));
         audit.record(AuditAction.EVIDENCE_REVIEWED, "evidence", versionId, (row.version().fileName() == null ? "link"
                 : row.version().fileName()) + " " + reviewed.reviewState().label().toLowerCase()
                 + (selfReview ? " by its own uploader (self-review allowed by demarc.evidence.allow-self-review)" : ""),

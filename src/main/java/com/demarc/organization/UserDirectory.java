@@ -47,4 +47,22 @@ public class UserDirectory {
         result.removeAll(eligible);
         return result;
     }
+
+    /** The enabled members of these teams (each once), e.g. to tell a team its letter. */
+    @Transactional(readOnly = true)
+    public List<UserId> enabledMembersOf(java.util.Collection<TeamId> teams) {
+        return users.enabledMembersOf(teams);
+    }
+
+    /** The enabled users holding this role, e.g. the reviewers (managers) of submitted evidence. */
+    @Transactional(readOnly = true)
+    public List<UserId> enabledWithRole(com.demarc.shared.Role role) {
+        return users.enabledWithRole(role.name());
+    }
+
+    /** The id of the account with this username, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<UserId> idOf(String username) {
+        return users.idOf(username);
+    }
 }

@@ -284,6 +284,11 @@ public class ProjectService {
         if (!Objects.equals(before.data().dueDate(), dueDate)) {
             repository.event(before.data().projectId(), id, actor, "due date", str(before.data().dueDate()), str(dueDate));
         }
+        if (before.data().status() != status || !Objects.equals(before.data().dueDate(), dueDate)) {
+            events.publishEvent(new ControlStatusChanged(id, before.data().projectId(),
+                    before.data().projectName() + " · " + before.data().code(), before.data().status(), status,
+                    before.data().dueDate(), dueDate));
+        }
         if (!Objects.equals(before.data().justification(), just) && just != null) {
             repository.event(before.data().projectId(), id, actor, "justification", before.data().justification(), just);
         }

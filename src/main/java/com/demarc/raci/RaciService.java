@@ -39,9 +39,12 @@ public class RaciService {
     private final CurrentUser currentUser;
     private final com.demarc.organization.UserDirectory directory;
     private final EvidenceStates evidence;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     RaciService(RaciRepository repository, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
-                com.demarc.audit.AuditLog audit, com.demarc.organization.UserDirectory directory, EvidenceStates evidence) {
+                com.demarc.audit.AuditLog audit, com.demarc.organization.UserDirectory directory, EvidenceStates evidence,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.evidence = evidence;
         this.directory = directory;
         this.repository = repository;
@@ -75,6 +78,9 @@ public class RaciService {
         // write first, then record: recording checks the version (a conflict rolls everything back) and moves coverage
         repository.replace(id, entries);
         projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
+        events.publishEvent(new RaciAssignmentsChanged(List.of(new RaciAssignmentsChanged.Change(id,
+                control.data().projectId(), control.data().projectName() + " · " + control.data().code(),
+                before.entries(), entries))));
         return raci(id);
     }
 
@@ -339,6 +345,10 @@ public class RaciService {
                     + "you were working. Reload, check the preview and apply again.");
         }
         projects.recordRaciChanges(changes);
+        var notices = new ArrayList<RaciAssignmentsChanged.Change>();
+        plan.forEach((row, entries) -> notices.add(new RaciAssignmentsChanged.Change(row.id(), row.data().projectId(),
+                row.data().projectName() + " · " + row.data().code(), current.getOrDefault(row.id(), List.of()), entries)));
+        events.publishEvent(new RaciAssignmentsChanged(notices));
     }
 
     /** The people named R or A here who may not hold those letters (one query). */

@@ -141,6 +141,27 @@ public class UserRepository {
         }
     }
 
+    public List<UserId> enabledMembersOf(java.util.Collection<TeamId> teams) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct u.id from team_membership m join app_user u on u.id = m.user_id
+                        where m.team_id = any(:teams) and u.enabled order by u.id""")
+                .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
+                .query((rs, n) -> new UserId(rs.getLong(1))).list();
+    }
+
+    public List<UserId> enabledWithRole(String role) {
+        return jdbc.sql("select id from app_user where enabled and :role = any(roles) order by id")
+                .param("role", role).query((rs, n) -> new UserId(rs.getLong(1))).list();
+    }
+
+    public java.util.Optional<UserId> idOf(String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username)
+                .query((rs, n) -> new UserId(rs.getLong(1))).optional();
+    }
+
     public List<TeamId> teamsOf(UserId id) {
         return jdbc.sql("select team_id from team_membership where user_id = :id order by team_id")
                 .param("id", id.value()).query((rs, n) -> new TeamId(rs.getLong(1))).list();

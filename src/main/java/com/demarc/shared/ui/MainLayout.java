@@ -29,10 +29,15 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authenticationContext) {
+    MainLayout(AuthenticationContext authenticationContext,
+               org.springframework.beans.factory.ObjectProvider<NavbarItem> navbarItems) {
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("view-title");
         addToNavbar(new DrawerToggle(), viewTitle);
+        var spacer = new Div();
+        spacer.getStyle().set("flex-grow", "1");
+        addToNavbar(spacer);
+        navbarItems.orderedStream().forEach(item -> addToNavbar(item.create()));
 
         var brand = new Div(new Span("Demarc"));
         brand.addClassName("brand");

@@ -50,6 +50,14 @@ class RaciFlowBrowserTest extends BrowserTest {
         logout();
         loginAndWait("alice", PASSWORD);
         waitFor("#mine-ra");
+        // issue 15: alice's bell shows the assignment (unread), its dialog names the control and links to it
+        waitUp().until(d -> !waitFor("#notification-count").getText().isBlank());
+        // a JavaScript click: in development mode Vaadin's Copilot overlay covers the navigation bar's corner
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", waitFor("#notification-bell"));
+        waitUp().until(d -> d.findElements(By.cssSelector("vaadin-dialog-overlay, #notification-dialog")).stream()
+                .anyMatch(e -> e.getText().contains("You are now Accountable for " + project.name() + " · " + CODE)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", waitFor("#notification-mark-all"));
+        waitUp().until(d -> d.findElements(By.id("notification-count")).stream().noneMatch(WebElement::isDisplayed));
         var cell = waitUp().until(d -> cellWithText("#mine-ra", project.name()).orElse(null));
         click(cell);
         waitFor("#control-status").click();
