@@ -126,6 +126,51 @@ public final class TestOidcProvider implements AutoCloseable {
             return http.build();
         }
 
+        /**
+         * The app's test contexts (same JVM) replace the global {@code SecurityContextHolder} strategy with Vaadin's
+         * when they start; the provider's filters would keep the one they saw when built while its authorize endpoint
+         * reads the global one, and so never see its own sign-in ("invalid_request: principal"). Every call goes to the
+         * global strategy of the moment.
+         */
+        @Bean
+        org.springframework.security.core.context.SecurityContextHolderStrategy securityContextHolderStrategy() {
+            return new org.springframework.security.core.context.SecurityContextHolderStrategy() {
+                private org.springframework.security.core.context.SecurityContextHolderStrategy current() {
+                    return org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+                }
+
+                @Override
+                public void clearContext() {
+                    current().clearContext();
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext getContext() {
+                    return current().getContext();
+                }
+
+                @Override
+                public java.util.function.Supplier<org.springframework.security.core.context.SecurityContext> getDeferredContext() {
+                    return current().getDeferredContext();
+                }
+
+                @Override
+                public void setContext(org.springframework.security.core.context.SecurityContext context) {
+                    current().setContext(context);
+                }
+
+                @Override
+                public void setDeferredContext(java.util.function.Supplier<org.springframework.security.core.context.SecurityContext> deferredContext) {
+                    current().setDeferredContext(deferredContext);
+                }
+
+                @Override
+                public org.springframework.security.core.context.SecurityContext createEmptyContext() {
+                    return current().createEmptyContext();
+                }
+            };
+        }
+
         @Bean
         UserDetailsService users() {
             // every user the tests name signs in with the same password
@@ -139,7 +184,7 @@ public final class TestOidcProvider implements AutoCloseable {
 
                 @Override
                 public void save(RegisteredClient registeredClient) {
-                    throw new UnsupportedOperationException();
+                    // the provider re-saves a client whose secret encoding it upgrades; the test client is built on demand
                 }
 
                 @Override

@@ -55,7 +55,6 @@ class OidcSignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Round trip through the test provider does not complete yet: Spring Authorization Server 7.0.6 answers the authorize request after its own login with invalid_request (principal); see the branch report")
     void aPersonSignsInAtTheProviderLandsOnMyResponsibilitiesAndASecondSignInAfterAGroupChangeShowsTheNewRights() {
         idp.user("dana.sso", "dana.sso@example.com", "demarc-members", "team:Payments", "unrelated-group");
         signInAtProvider("dana.sso");
@@ -75,6 +74,10 @@ class OidcSignInBrowserTest extends BrowserTest {
         waitUp().until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         waitUp().until(ExpectedConditions.urlContains("/login"));
         idp.groups("dana.sso", "demarc-managers", "team:Data Platform");
+        // the provider's own session may outlive the sign-out (RP-initiated logout is not asserted here): end it, as
+        // the next working day would, so that dana signs in at the provider's page again
+        driver.get(idp.issuer() + "/.well-known/openid-configuration");
+        driver.manage().deleteAllCookies();
         signInAtProvider("dana.sso");
         waitUp().until(ExpectedConditions.titleContains("My responsibilities"));
         assertThat(menuTitles()).contains("Evidence review");
@@ -87,7 +90,6 @@ class OidcSignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Round trip through the test provider does not complete yet: Spring Authorization Server 7.0.6 answers the authorize request after its own login with invalid_request (principal); see the branch report")
     void aPersonWithNoMappedGroupIsRefusedWithAMessageAndTheRefusalIsAudited() {
         idp.user("erin.sso", "erin.sso@example.com", "wiki-editors");
         signInAtProvider("erin.sso");
@@ -99,7 +101,6 @@ class OidcSignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Round trip through the test provider does not complete yet: Spring Authorization Server 7.0.6 answers the authorize request after its own login with invalid_request (principal); see the branch report")
     void aLocalAccountWithTheSameEmailIsNeverMerged() {
         String aliceEmail = jdbc.sql("select email from app_user where username = 'alice'").query(String.class).single();
         idp.user("alice.at.idp", aliceEmail, "demarc-admins");
@@ -126,6 +127,15 @@ class OidcSignInBrowserTest extends BrowserTest {
         driver.get(url("login"));
         waitUp().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.sso-button[data-registration=corp]"))).click();
         // the provider's own login page (Spring Security's generated form) on 127.0.0.1
+        try {
+            waitUp().until(d -> !d.findElements(By.id("username")).isEmpty() || d.getCurrentUrl().contains("sso-error")
+                    || d.getTitle().contains("My responsibilities"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waiting for the provider's login page, at " + driver.getCurrentUrl() + " titled "
+                    + driver.getTitle() + ": " + driver.findElement(By.tagName("body")).getText(), e);
+        }
+        assertThat(driver.findElements(By.id("username"))).as("the provider's login page, but at " + driver.getCurrentUrl()
+                + " titled " + driver.getTitle()).isNotEmpty();
         var user = waitUp().until(ExpectedConditions.elementToBeClickable(By.id("username")));
         assertThat(driver.getCurrentUrl()).startsWith(idp.issuer());
         user.sendKeys(username);

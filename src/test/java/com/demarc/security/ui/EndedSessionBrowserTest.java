@@ -29,10 +29,21 @@ class EndedSessionBrowserTest extends BrowserTest {
         assertThat(sessions.endSessions(bob.id().value())).isPositive();
 
         // a click inside the app: the side navigation is client-side routing, i.e. one of Vaadin's own requests
-        WebElement item = driver.findElements(By.cssSelector("#main-nav > vaadin-side-nav-item")).stream()
-                .filter(e -> !driver.getCurrentUrl().endsWith(e.getDomAttribute("path") == null ? "" : e.getDomAttribute("path")))
-                .reduce((a, b) -> b).orElseThrow();
-        click(item);
+        // (the navigation may still re-render after sign-in: look the item up again when it went stale)
+        menuTitles();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement item = driver.findElements(By.cssSelector("#main-nav > vaadin-side-nav-item")).stream()
+                        .filter(e -> !driver.getCurrentUrl().endsWith(e.getDomAttribute("path") == null ? "" : e.getDomAttribute("path")))
+                        .reduce((a, b) -> b).orElseThrow();
+                click(item);
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+                if (attempt == 10) {
+                    throw stale;
+                }
+            }
+        }
         waitUp().until(ExpectedConditions.urlContains("/login"));
         waitUp().until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-field[name=username] input")));
         assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Invalid JSON");

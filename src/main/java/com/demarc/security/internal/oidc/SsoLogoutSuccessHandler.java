@@ -29,6 +29,10 @@ public class SsoLogoutSuccessHandler implements LogoutSuccessHandler {
         oidc.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         oidc.setDefaultTargetUrl("/login?logout");
         local.setDefaultTargetUrl("/login?logout");
+        // sign-out is one of Vaadin's own (UIDL) requests: the redirect must go through the UI, not a 302 it ignores
+        var vaadinAware = new com.vaadin.flow.spring.security.UidlRedirectStrategy();
+        oidc.setRedirectStrategy(vaadinAware);
+        local.setRedirectStrategy(vaadinAware);
     }
 
     @Override
