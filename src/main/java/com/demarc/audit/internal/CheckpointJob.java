@@ -1,6 +1,7 @@
 package com.demarc.audit.internal;
 
 import com.demarc.audit.AuditLog;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,8 @@ class CheckpointJob {
     }
 
     @Scheduled(fixedDelayString = "${demarc.audit.checkpoint-interval:1h}", initialDelayString = "PT1M")
-    void signHead() {
+    @SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT10M")
+    public void signHead() { // public: the ShedLock proxy intercepts it
         audit.checkpointHead();
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,8 @@ class CoverageJobs implements ApplicationRunner {
     }
 
     @Scheduled(cron = "${demarc.coverage.snapshot-cron:0 5 0 * * *}")
-    void nightly() {
+    @SchedulerLock(name = "coverage-nightly", lockAtMostFor = "PT2H")
+    public void nightly() { // public: the ShedLock proxy intercepts it
         coverage.refreshAndSnapshot();
     }
 }
