@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -125,9 +124,8 @@ public class LoginThrottle implements PasswordAttempts {
                 .query(Integer.class).single();
     }
 
-    /** Deletes failures older than {@code failure-retention} (hourly, on every node: the delete is idempotent). */
+    /** Deletes failures older than {@code failure-retention} (hourly, on every node: the delete is idempotent, so it takes no job lock; ShedLock also refuses methods that return a value). */
     @Scheduled(cron = "${demarc.security.login.purge-cron:0 17 * * * *}")
-    @SchedulerLock(name = "login-failure-purge", lockAtMostFor = "PT10M")
     @Transactional
     public int purge() {
         int deleted = jdbc.sql("delete from login_failure where at < :before")
