@@ -108,8 +108,9 @@ class NotificationMailBrowserTest extends BrowserTest {
         filterTo(CODE);
         waitUp().until(d -> cellWithText("#raci-grid", CODE).orElse(null)).click();
         waitFor("#control-status").click();
-        waitUp().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space(.)='Implemented']"))).click();
+        // the page's status filter has an "Implemented" item too (hidden): take the one that shows
+        waitUp().until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='Implemented']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
         waitFor("#control-save").click();
         waitUp().until(d -> "IMPLEMENTED".equals(jdbc.sql("select status from project_control where id = :id")
                 .param("id", row.id().value()).query(String.class).single()));
