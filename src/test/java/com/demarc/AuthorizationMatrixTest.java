@@ -93,6 +93,19 @@ class AuthorizationMatrixTest {
             Map.entry("NotificationService.unreadCount", ALL),
             Map.entry("NotificationService.markRead", ALL),
             Map.entry("NotificationService.markAllRead", ALL),
+            // notification delivery (issue 15): own preferences; admins see the outbox and manage team webhooks;
+            // reminders read due dates and expiring evidence through the owners' scoped services
+            Map.entry("UserDirectory.contacts", NONE_BUT_SYSTEM),
+            Map.entry("NotificationPreferences.mine", ALL),
+            Map.entry("NotificationPreferences.saveMine", ALL),
+            Map.entry("NotificationDeliveries.status", Set.of(ADMIN)),
+            Map.entry("NotificationDeliveries.failures", Set.of(ADMIN)),
+            Map.entry("NotificationDeliveries.retry", Set.of(ADMIN)),
+            Map.entry("TeamWebhooks.set", Set.of(ADMIN)),
+            Map.entry("TeamWebhooks.remove", Set.of(ADMIN)),
+            Map.entry("TeamWebhooks.url", Set.of(ADMIN)),
+            Map.entry("ProjectService.openDueBy", ALL),
+            Map.entry("EvidenceService.expiringBy", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("SecurityVersions.bump", NONE_BUT_SYSTEM),
             // company sign-in (OIDC): runs before anyone is signed in, on claims the provider signed
             Map.entry("ExternalSignIn.signIn", NONE_BUT_SYSTEM),

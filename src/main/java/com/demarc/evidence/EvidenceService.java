@@ -113,6 +113,20 @@ public class EvidenceService implements EvidenceStates {
         return repository.items(control);
     }
 
+    /**
+     * Evidence whose validity ends on or before {@code until} (expired included), of the projects the user may read,
+     * for expiry reminders; at most {@code limit}, soonest first.
+     */
+    @PreAuthorize(HAS_EVIDENCE_READ)
+    @Transactional(readOnly = true)
+    public List<ExpiringEvidence> expiringBy(LocalDate until, int limit) {
+        var found = repository.expiringBy(until, limit);
+        var readable = new java.util.HashSet<ProjectControlId>();
+        projects.controlsByIds(found.stream().map(ExpiringEvidence::control).distinct().toList())
+                .forEach(c -> readable.add(c.id()));
+        return found.stream().filter(e -> readable.contains(e.control())).toList();
+    }
+
     /** AWS attestations linked to this (AWS-owned) project control. */
     @PreAuthorize(HAS_EVIDENCE_READ)
     @Transactional(readOnly = true)

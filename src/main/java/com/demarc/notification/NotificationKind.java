@@ -1,6 +1,6 @@
 package com.demarc.notification;
 
-/** What a notification is about; preferences and digests will be chosen per kind. */
+/** What a notification is about; preferences (at once, daily digest, off) are chosen per kind. */
 public enum NotificationKind {
     RACI_ASSIGNED("Assigned"),
     RACI_UNASSIGNED("Unassigned"),
@@ -8,15 +8,32 @@ public enum NotificationKind {
     DUE_DATE_CHANGED("Due date changed"),
     EVIDENCE_SUBMITTED("Evidence to review"),
     EVIDENCE_ACCEPTED("Evidence accepted"),
-    EVIDENCE_REJECTED("Evidence rejected");
+    EVIDENCE_REJECTED("Evidence rejected"),
+    DUE_SOON("Due soon"),
+    OVERDUE("Overdue"),
+    EVIDENCE_EXPIRING("Evidence expiring"),
+    ATTESTATION_EXPIRING("Attestation expiring"),
+    /** Account security (sign-in, MFA, password): cannot be turned off. */
+    ACCOUNT_SECURITY("Account security", true);
 
     private final String label;
+    private final boolean mandatory;
 
     NotificationKind(String label) {
+        this(label, false);
+    }
+
+    NotificationKind(String label, boolean mandatory) {
         this.label = label;
+        this.mandatory = mandatory;
     }
 
     public String label() {
         return label;
+    }
+
+    /** A mandatory kind is always delivered (at once or in the digest), never off. */
+    public boolean mandatory() {
+        return mandatory;
     }
 }

@@ -60,6 +60,12 @@ public class UserDirectory {
         return users.enabledWithRole(role.name());
     }
 
+    /** Name and e-mail address of these users (for notifications), in id order; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<Contact> contacts(java.util.Collection<UserId> users) {
+        return this.users.contacts(users);
+    }
+
     /** The id of the account with this username, if there is one. */
     @Transactional(readOnly = true)
     public Optional<UserId> idOf(String username) {

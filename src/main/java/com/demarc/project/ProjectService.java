@@ -216,6 +216,14 @@ public class ProjectService {
         return repository.control(id).orElseThrow();
     }
 
+    /** Open controls due on or before {@code until} (overdue included) that the user may read, for due-date reminders. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public List<ProjectControl> openDueBy(LocalDate until, int limit) {
+        var visible = access.visibleTeams();
+        return repository.openDueBy(until, limit).stream().filter(c -> visible.includes(c.data().teamId())).toList();
+    }
+
     /** Loads the given rows in one query, in the given order, keeping only those the user may read. */
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)

@@ -235,6 +235,16 @@ public class EvidenceRepository {
                 .param("a", actor).query(Long.class).single();
     }
 
+    public List<com.demarc.evidence.ExpiringEvidence> expiringBy(java.time.LocalDate until, int limit) {
+        return jdbc.sql("""
+                        select id, project_control_id, title, valid_until from evidence_item
+                        where valid_until <= :until order by valid_until, id limit :l""")
+                .param("until", until).param("l", limit)
+                .query((rs, i) -> new com.demarc.evidence.ExpiringEvidence(rs.getLong(1),
+                        new com.demarc.project.ProjectControlId(rs.getLong(2)), rs.getString(3),
+                        rs.getObject(4, java.time.LocalDate.class))).list();
+    }
+
     public List<Attestation> attestations() {
         return jdbc.sql("""
                         select a.*, (select count(*) from attestation_link l where l.attestation_id = a.id) as linked

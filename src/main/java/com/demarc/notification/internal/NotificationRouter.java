@@ -41,12 +41,15 @@ class NotificationRouter {
     private final UserDirectory directory;
     private final RaciService raci;
     private final Clock clock;
+    private final TeamChat chat;
 
-    NotificationRouter(NotificationRepository repository, UserDirectory directory, RaciService raci, Clock clock) {
+    NotificationRouter(NotificationRepository repository, UserDirectory directory, RaciService raci, Clock clock,
+                       TeamChat chat) {
         this.repository = repository;
         this.directory = directory;
         this.raci = raci;
         this.clock = clock;
+        this.chat = chat;
     }
 
     /** Assigned / unassigned as R or A: one row per person per control, or one summary per person for a bulk change. */
@@ -126,6 +129,7 @@ class NotificationRouter {
         repository.insertAll(recipients.stream().map(p -> new NewNotification(p, kind, title,
                 "Changed by " + by + ". You hold a RACI letter on this control.", link(event.project().value()), by)).toList(),
                 clock.instant());
+        chat.post(event.project(), title + " (by " + by + ")", link(event.project().value()));
     }
 
     /** Evidence submitted → the reviewers (compliance managers), not the uploader. */
@@ -154,11 +158,12 @@ class NotificationRouter {
                 + (event.comment() == null ? "" : " Comment: " + event.comment());
         repository.insertAll(recipients.stream().map(p -> new NewNotification(p, kind, title, body,
                 link(event.project().value()), by)).toList(), clock.instant());
+        chat.post(event.project(), title + ". " + body, link(event.project().value()));
     }
 
     // --- internals
 
-    private LinkedHashSet<Long> raciPeople(ProjectControlId control, Set<RaciRole> roles) {
+    LinkedHashSet<Long> raciPeople(ProjectControlId control, Set<RaciRole> roles) {
         var result = new LinkedHashSet<Long>();
         Map<TeamId, List<UserId>> cache = new LinkedHashMap<>();
         for (RaciEntry entry : raci.raci(control).entries()) {

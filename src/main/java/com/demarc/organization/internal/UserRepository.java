@@ -141,6 +141,16 @@ public class UserRepository {
         }
     }
 
+    public List<com.demarc.organization.Contact> contacts(java.util.Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, username, display_name, email, enabled from app_user where id = any(:ids) order by id")
+                .param("ids", ids.stream().map(UserId::value).toArray(Long[]::new))
+                .query((rs, n) -> new com.demarc.organization.Contact(new UserId(rs.getLong(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5))).list();
+    }
+
     public List<UserId> enabledMembersOf(java.util.Collection<TeamId> teams) {
         if (teams.isEmpty()) {
             return List.of();

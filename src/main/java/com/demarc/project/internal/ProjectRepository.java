@@ -292,6 +292,14 @@ public class ProjectRepository {
         return spec.query(CONTROL).list();
     }
 
+    /** Open (not started, in progress) controls of active projects due on or before {@code until}, soonest first. */
+    public List<ProjectControl> openDueBy(java.time.LocalDate until, int limit) {
+        return jdbc.sql(CONTROL_SELECT + """
+                         where pc.due_date <= :until and pc.status in ('NOT_STARTED', 'IN_PROGRESS') and not p.archived
+                         order by pc.due_date, pc.id limit :l""")
+                .param("until", until).param("l", limit).query(CONTROL).list();
+    }
+
     public List<ProjectControl> controls(ControlQuery q, TeamScope teams, int offset, int limit) {
         var where = q.toSql(teams);
         return jdbc.sql(CONTROL_SELECT + where.sql() + " order by lower(p.name), c.position, c.code offset :offset limit :limit")

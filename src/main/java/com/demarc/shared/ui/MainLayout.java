@@ -30,7 +30,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
     private final H1 viewTitle = new H1();
 
     MainLayout(AuthenticationContext authenticationContext,
-               org.springframework.beans.factory.ObjectProvider<NavbarItem> navbarItems) {
+               org.springframework.beans.factory.ObjectProvider<NavbarItem> navbarItems,
+               org.springframework.beans.factory.ObjectProvider<UserMenuItem> userMenuItems) {
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("view-title");
         addToNavbar(new DrawerToggle(), viewTitle);
@@ -51,7 +52,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 .filter(entry -> MenuPermissions.of(entry.path()).map(authenticationContext::hasAuthority).orElse(true))
                 .forEach(entry -> nav.addItem(navItem(entry)));
 
-        addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext));
+        addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext, userMenuItems.orderedStream().toList()));
     }
 
     private static SideNavItem navItem(MenuEntry entry) {
@@ -62,7 +63,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return item;
     }
 
-    private static Component userMenu(AuthenticationContext authenticationContext) {
+    private static Component userMenu(AuthenticationContext authenticationContext, java.util.List<UserMenuItem> items) {
         var user = authenticationContext.getAuthenticatedUser(DemarcUser.class).orElseThrow();
         var avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
@@ -73,6 +74,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var root = menu.addItem(new Div(avatar, new Span(user.displayName())));
         var roleItem = root.getSubMenu().addItem(user.roleLabels());
         roleItem.setEnabled(false);
+        for (var item : items) {
+            root.getSubMenu().addItem(item.label(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(item.route())))
+                    .setId("user-menu-" + item.route().replace('/', '-'));
+        }
         root.getSubMenu().addItem("Log out", e -> authenticationContext.logout()).setId("logout");
 
         var box = new Div(menu);
