@@ -127,7 +127,7 @@ public class LoginThrottle implements PasswordAttempts {
 
     /** Deletes failures older than {@code failure-retention} (hourly, on every node: the delete is idempotent). */
     @Scheduled(cron = "${demarc.security.login.purge-cron:0 17 * * * *}")
-    @SchedulerLock(name = "login-failure-purge", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "login-failure-purge", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
     @Transactional
     public int purge() {
         int deleted = jdbc.sql("delete from login_failure where at < :before")
