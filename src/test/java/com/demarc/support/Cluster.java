@@ -59,6 +59,7 @@ public final class Cluster implements AutoCloseable {
     private final Path jar;
     private final TestDatabase.Coordinates db;
     private final Map<String, String> settings;
+    private final List<String> jvmOptions;
     private final List<Node> nodes = new ArrayList<>();
     private final int proxyPort;
     private Process nginx;
@@ -69,6 +70,12 @@ public final class Cluster implements AutoCloseable {
      * @param settings extra {@code --name=value} arguments for every node
      */
     public Cluster(TestDatabase.Coordinates db, Map<String, String> settings) throws IOException {
+        this(db, settings, List.of());
+    }
+
+    /** @param jvmOptions extra JVM options for every node (e.g. C1 only, for a faster start in tests) */
+    public Cluster(TestDatabase.Coordinates db, Map<String, String> settings, List<String> jvmOptions) throws IOException {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dir = Files.createTempDirectory("demarc-cluster");
         this.jar = jar();
         this.db = db;
@@ -111,10 +118,17 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts a node and waits until its readiness says UP. */
     public void start(Node node, String... extraArgs) throws IOException, InterruptedException {
+        launch(node, extraArgs);
+        awaitReady(node);
+    }
+
+    /** Starts a node's process without waiting (nodes may start together: Flyway takes a lock to migrate). */
+    public void launch(Node node, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Djava.io.tmpdir=" + dir,
-                "-jar", jar.toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Djava.io.tmpdir=" + dir));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + node.port,
                 "--demarc.cluster.node-id=" + node.id,
                 "--spring.datasource.url=" + db.url(),
@@ -134,7 +148,11 @@ public final class Cluster implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(node.log.toFile()));
         builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
         node.process = builder.start();
-        awaitReady(node, Duration.ofSeconds(150));
+    }
+
+    /** Waits until the node's readiness says UP ({@code -Dcluster.start-timeout}, default 300 s on a busy machine). */
+    public void awaitReady(Node node) throws IOException, InterruptedException {
+        awaitReady(node, Duration.ofSeconds(Long.getLong("cluster.start-timeout", 300)));
     }
 
     /** Starts nginx with deploy/nginx.conf pointed at the nodes' ports (node-a, node-b). */
