@@ -34,9 +34,13 @@ class SecurityConfig {
                                             com.demarc.security.internal.oidc.SsoRegistrations ssoRegistrations,
                                             com.demarc.security.internal.oidc.SsoUserService ssoUsers,
                                             com.demarc.security.internal.oidc.SsoSignInHandlers ssoHandlers,
-                                            com.demarc.security.internal.oidc.SsoLogoutSuccessHandler ssoLogout) throws Exception {
+                                            com.demarc.security.internal.oidc.SsoLogoutSuccessHandler ssoLogout,
+                                            @org.springframework.beans.factory.annotation.Value("${demarc.management.scrape-token:}")
+                                            String scrapeToken) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // metrics: a Prometheus scraper with the scrape token (bearer), or an administrator (issue 17, ADR 0019)
+                .requestMatchers("/actuator/prometheus").access(new ScrapeToken(scrapeToken))
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/styles/**", "/images/**").permitAll()
                 // evidence downloads and audit packages: role and scope are checked by the services

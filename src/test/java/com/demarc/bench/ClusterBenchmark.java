@@ -1,0 +1,175 @@
+package com.demarc.bench;
+
+import com.demarc.scale.ScaleDataGenerator;
+import com.demarc.support.Cluster;
+import com.demarc.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Figure 9 (issue 17): two app nodes from the packaged jar behind nginx ({@code deploy/nginx.conf}) on the benchmark
+ * database, 100 simulated users ({@link VaadinHttpUser}, think time 0.5–1.5 s); then node B is killed with
+ * {@code kill -9} while everyone keeps working. Baseline: one user alone through the same nginx, same run. On 2 cores
+ * this shows correctness under load, not more capacity.
+ */
+@Tag("benchmark")
+class ClusterBenchmark {
+    private static final int USERS = Integer.getInteger("bench.cluster.users", 100);
+    private static final int NAVIGATIONS = 10;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void hundredUsersOnTwoNodesAndOneKilled() throws Exception {
+        var db = new TestDatabase.Coordinates(BenchmarkBase.jdbcUrl(), BenchmarkBase.env("BENCH_JDBC_USER", "demarc"),
+                BenchmarkBase.env("BENCH_JDBC_PASSWORD", "demarc"), BenchmarkBase.env("BENCH_FLYWAY_USER", "demarc_owner"),
+                BenchmarkBase.env("BENCH_FLYWAY_PASSWORD", "demarc_owner"));
+        generateScaleDataIfEmpty(db);
+        try (var cluster = new Cluster(db, Map.of())) {
+            var a = cluster.add("node-a");
+            var b = cluster.add("node-b");
+            cluster.start(a);
+            cluster.start(b);
+            cluster.startNginx();
+
+            // baseline: one member alone through nginx, this run
+            List<Double> alone = new ArrayList<>();
+            try (var user = new VaadinHttpUser(cluster.url(), http)) {
+                user.login(ScaleDataGenerator.member(1, 0), ScaleDataGenerator.PASSWORD);
+                user.open("");
+                for (int i = 0; i < 24; i++) {
+                    double ms = user.navigate(i % 2 == 0 ? "dashboard" : "");
+                    if (i >= 4) {
+                        alone.add(ms);
+                    }
+                }
+            }
+            var single = Bench.stats(alone);
+
+            // 100 users sign in (balanced over both nodes) and work
+            List<VaadinHttpUser> users = new ArrayList<>();
+            List<String> nodeOf = new ArrayList<>();
+            for (int u = 0; u < USERS; u++) {
+                String name = u % 5 == 4 ? ScaleDataGenerator.MANAGER : ScaleDataGenerator.member(1 + u, 0);
+                var user = new VaadinHttpUser(cluster.url(), http);
+                user.login(name, ScaleDataGenerator.PASSWORD);
+                user.open("");
+                user.forgetResponse();
+                users.add(user);
+                nodeOf.add(user.cookieHeader().contains(".node-a") ? "node-a" : "node-b");
+            }
+            List<Double> times = Collections.synchronizedList(new ArrayList<>());
+            run(users, NAVIGATIONS, times, null);
+            var loaded = Bench.stats(new ArrayList<>(times));
+            long onA = nodeOf.stream().filter("node-a"::equals).count();
+            Bench.record("9 cluster", "round trip through nginx, " + USERS + " users on two nodes (" + onA + " on A), "
+                            + "think time 0.5–1.5 s, My responsibilities ↔ dashboard, " + projects(db) + " projects",
+                    loaded.describe(), "one user alone through nginx: " + single.describe(),
+                    Bench.ratio(loaded.p95() / single.p95()) + " p95 vs alone", "p95 ≤150 ms", loaded.p95() <= 150);
+
+            // node B killed while everybody keeps working: the users of A must see no error
+            var errorsOnA = new ConcurrentLinkedQueue<String>();
+            var lostOnB = new AtomicInteger();
+            var killing = new AtomicBoolean();
+            times.clear();
+            var pool = Executors.newSingleThreadScheduledExecutor();
+            var kill = pool.schedule(() -> {
+                killing.set(true);
+                b.kill9();
+                return null;
+            }, 4, java.util.concurrent.TimeUnit.SECONDS);
+            run(users, NAVIGATIONS, times, (index, error) -> {
+                if (nodeOf.get(index).equals("node-a") || !killing.get()) {
+                    errorsOnA.add(nodeOf.get(index) + " user " + index + ": " + error.getMessage());
+                } else {
+                    lostOnB.incrementAndGet();
+                }
+            });
+            kill.get();
+            pool.shutdown();
+            var during = Bench.stats(new ArrayList<>(times));
+            Bench.record("9 cluster", "node B killed (kill -9) mid-run: errors for the " + onA + " users of node A",
+                    errorsOnA.size() + " errors", "users of node B whose UI was lost: " + lostOnB.get() + " of " + (USERS - onA),
+                    "round trips of the survivors: " + during.describe(), "0 errors", errorsOnA.isEmpty());
+            assertThat(errorsOnA).as("errors for the users of the surviving node").isEmpty();
+        }
+    }
+
+    private interface OnError {
+        void accept(int index, Exception error);
+    }
+
+    /** Every user navigates {@code navigations} times with think time; a user whose request fails stops. */
+    private static void run(List<VaadinHttpUser> users, int navigations, List<Double> times, OnError onError)
+            throws Exception {
+        try (var pool = Executors.newFixedThreadPool(users.size())) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int u = 0; u < users.size(); u++) {
+                int index = u;
+                var user = users.get(u);
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < navigations; i++) {
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(500, 1500)); // a person reads
+                        try {
+                            times.add(user.navigate(i % 2 == 0 ? "dashboard" : ""));
+                            user.forgetResponse();
+                        } catch (Exception e) {
+                            if (onError == null) {
+                                throw e;
+                            }
+                            onError.accept(index, e);
+                            return null;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var r : runs) {
+                r.get();
+            }
+        }
+    }
+
+    private static long projects(TestDatabase.Coordinates db) throws Exception {
+        try (var c = DriverManager.getConnection(db.url(), db.username(), db.password()); var s = c.createStatement();
+             var rs = s.executeQuery("select count(*) from project")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return 0; // not migrated yet
+        }
+    }
+
+    /** An empty benchmark database gets scale data from the jar's own command ({@code -Dbench.scale}, default L). */
+    private static void generateScaleDataIfEmpty(TestDatabase.Coordinates db) throws Exception {
+        if (projects(db) > 0) {
+            return;
+        }
+        Path jar = Cluster.jar();
+        var process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--generate-scale=" + System.getProperty("bench.scale", "L"),
+                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(), "--spring.flyway.user=" + db.ownerUsername(),
+                "--spring.flyway.password=" + db.ownerPassword(), "--spring.docker.compose.enabled=false")
+                .inheritIO().start();
+        assertThat(process.waitFor()).as("--generate-scale exit code").isZero();
+    }
+}
