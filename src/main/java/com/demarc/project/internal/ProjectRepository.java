@@ -43,15 +43,12 @@ public class ProjectRepository {
     }
 
     private static final String PROJECT_SELECT = """
-            select p.*, t.name as team_name, m.name || ' ' || m.version as model_label
-              from project p join team t on t.id = p.team_id join responsibility_model m on m.id = p.model_id
+            select p.*, t.name as team_name, m.label as model_label
+              from project p join organization_team_v t on t.id = p.team_id join catalog_model_v m on m.id = p.model_id
             """;
     static final String CONTROL_SELECT = """
-            select pc.*, p.name as project_name, p.team_id, c.code, c.title, c.domain_code,
-                   coalesce((select d.name from catalog_domain d where d.code = c.domain_code
-                              and (d.model_id = c.model_id or d.model_id is null) order by d.model_id nulls last limit 1),
-                            c.domain_code) as domain_name
-              from project_control pc join project p on p.id = pc.project_id join control c on c.id = pc.control_id
+            select pc.*, p.name as project_name, p.team_id, c.code, c.title, c.domain_code, c.domain_name
+              from project_control pc join project p on p.id = pc.project_id join catalog_control_v c on c.id = pc.control_id
             """;
 
     private final JdbcClient jdbc;
@@ -80,7 +77,7 @@ public class ProjectRepository {
     /** "name (team)" of the archived projects among these. */
     public List<String> archivedAmong(java.util.Collection<ProjectId> ids) {
         return jdbc.sql("""
-                        select p.name || ' (' || t.name || ')' from project p join team t on t.id = p.team_id
+                        select p.name || ' (' || t.name || ')' from project p join organization_team_v t on t.id = p.team_id
                          where p.id = any(:ids) and p.archived order by lower(p.name)""")
                 .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new)).query(String.class).list();
     }
@@ -174,7 +171,7 @@ public class ProjectRepository {
 
     public int count(TeamScope teams, String text, boolean includeArchived) {
         var where = projectWhere(teams, text, includeArchived);
-        return jdbc.sql("select count(*) from project p join team t on t.id = p.team_id" + where.sql())
+        return jdbc.sql("select count(*) from project p join organization_team_v t on t.id = p.team_id" + where.sql())
                 .params(where.params()).query(Integer.class).single();
     }
 
@@ -190,7 +187,7 @@ public class ProjectRepository {
     public List<RegisterRow> register(ProjectId id) {
         return jdbc.sql("""
                         select pc.id, pc.control_id, c.code, pc.owner, pc.owner_reason, pc.status, pc.justification
-                          from project_control pc join control c on c.id = pc.control_id where pc.project_id = :id""")
+                          from project_control pc join catalog_control_v c on c.id = pc.control_id where pc.project_id = :id""")
                 .param("id", id.value())
                 .query((rs, n) -> new RegisterRow(new ProjectControlId(rs.getLong(1)), new ControlId(rs.getLong(2)),
                         rs.getString(3), Owner.valueOf(rs.getString(4)), rs.getString(5), Status.valueOf(rs.getString(6)),
@@ -301,7 +298,7 @@ public class ProjectRepository {
     public int countControls(ControlQuery q, TeamScope teams) {
         var where = q.toSql(teams);
         return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
-                + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
+                + "join catalog_control_v c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     // --- history
