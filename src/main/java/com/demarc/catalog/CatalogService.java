@@ -131,7 +131,7 @@ public class CatalogService {
 
     @PreAuthorize(HAS_SERVICE_EDIT)
     @Transactional
-    public AwsService updateService(long id, long expectedVersion, String name, ServiceCategory category) {
+    public AwsService updateService(AwsServiceId id, long expectedVersion, String name, ServiceCategory category) {
         var problems = serviceProblems(name, category);
         if (!problems.isEmpty()) {
             throw new UserFacingException("The service was not saved: fix the fields below.", problems);

@@ -294,7 +294,7 @@ public class ScaleDataGenerator {
                 tables.project().row(projectId, teamId, projectName, "Generated project (scale data), service mix " + (a + 1) + ".",
                         "{%012d}".formatted(100_000_000_000L + p), run.modelId(), ACTOR);
                 for (AwsService s : run.archetypes().get(a)) {
-                    tables.projectService().row(projectId, s.id());
+                    tables.projectService().row(projectId, s.id().value());
                 }
                 for (int j = 0; j < nc; j++) {
                     Control control = run.controls().get(j);

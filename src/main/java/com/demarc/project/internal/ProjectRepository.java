@@ -2,6 +2,7 @@ package com.demarc.project.internal;
 
 import com.demarc.organization.TeamScope;
 import com.demarc.shared.SqlFilter;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.ControlId;
 import com.demarc.catalog.ModelId;
 import com.demarc.catalog.Owner;
@@ -127,29 +128,29 @@ public class ProjectRepository {
                 .update() == 1;
     }
 
-    public void replaceServices(ProjectId id, Set<Long> services) {
+    public void replaceServices(ProjectId id, Set<AwsServiceId> services) {
         jdbc.sql("delete from project_service where project_id = :id").param("id", id.value()).update();
-        for (Long s : services) {
+        for (AwsServiceId s : services) {
             jdbc.sql("insert into project_service (project_id, service_id) values (:p, :s)")
-                    .param("p", id.value()).param("s", s).update();
+                    .param("p", id.value()).param("s", s.value()).update();
         }
     }
 
-    public List<Long> serviceIds(ProjectId id) {
+    public List<AwsServiceId> serviceIds(ProjectId id) {
         return jdbc.sql("select service_id from project_service where project_id = :id order by service_id")
-                .param("id", id.value()).query(Long.class).list();
+                .param("id", id.value()).query((rs, n) -> new AwsServiceId(rs.getLong(1))).list();
     }
 
     /** The services of many projects in one query. */
-    public Map<ProjectId, List<Long>> serviceIds(List<ProjectId> ids) {
-        Map<ProjectId, List<Long>> result = new LinkedHashMap<>();
+    public Map<ProjectId, List<AwsServiceId>> serviceIds(List<ProjectId> ids) {
+        Map<ProjectId, List<AwsServiceId>> result = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
         jdbc.sql("select project_id, service_id from project_service where project_id = any(:ids) order by service_id")
                 .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new))
                 .query(rs -> {
-                    result.computeIfAbsent(new ProjectId(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                    result.computeIfAbsent(new ProjectId(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(new AwsServiceId(rs.getLong(2)));
                 });
         return result;
     }
