@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -521,7 +522,7 @@ public class ScaleDataGenerator {
             this.sql = sql;
         }
 
-        void row(Object... values) throws SQLException, IOException {
+        void row(@Nullable Object... values) throws SQLException, IOException {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     buffer.append('\t');
