@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Modules own their tables (../shared/CONVENTIONS.md, "Modules"): the README's ownership table names every table the
  * migrations create, and no module's SQL reads another module's tables, except where a module is by design a read
- * model over the others ({@link #READ_MODELS}) or a read that is still to move behind an API ({@link #STILL_READING}).
- * The SQL is read from the string literals of every class that talks JDBC; a table counts as read when it follows
- * {@code from}, {@code join}, {@code into}, {@code update}, {@code copy}, {@code exists} or {@code table}.
+ * model over the others ({@link #READ_MODELS}), or where it reads another module's <em>published view</em> (README's
+ * "Published views", ADR 0010): a plain view the owner creates in a migration named after it, over its own tables only.
+ * The SQL is read from the string literals of every class that talks JDBC; a table counts as used when it follows
+ * {@code from}, {@code join}, {@code into}, {@code update}, {@code copy}, {@code exists} or {@code table}; a published
+ * view may only be read ({@code from}, {@code join}, {@code exists}).
  */
 class TableOwnershipTest {
     private static final Path SOURCES = Path.of("src/main/java/com/demarc");
@@ -35,29 +37,16 @@ class TableOwnershipTest {
                     + "changing transaction, and its gap lists show project, team and control names",
             "scale", "the scale-data generator bulk-loads every module's tables in one COPY transaction");
 
-    /**
-     * TEMPORARY (issue 12): reads of another module's tables that predate the rule, class → tables. Each should move
-     * behind the owner's API (or a read model); the test fails when an entry is no longer needed, so the list only
-     * shrinks, and on any read not listed here.
-     */
-    static final Map<String, Set<String>> STILL_READING = Map.of(
-            // register rows carry the control's code, title and domain name and the project's team name
-            "project/internal/ProjectRepository", Set.of("catalog_domain", "control", "responsibility_model", "team"),
-            // the matrix sorts and filters by control, project and team, and names assignees
-            "raci/internal/RaciRepository", Set.of("app_user", "control", "project", "project_control", "team"),
-            // team scope of the review queue and of downloads
-            "evidence/internal/EvidenceRepository", Set.of("project", "project_control"),
-            "evidence/internal/TransferQueries", Set.of("project", "project_control"),
-            // demo data only: which demo rows get evidence
-            "evidence/internal/DemoEvidenceData", Set.of("control", "project_control"));
-
     private static final Pattern README_ROW = Pattern.compile("^\\| `([a-z]+)` \\| (.+) \\|$");
     private static final Pattern QUOTED = Pattern.compile("`([a-z_0-9]+)`");
     private static final Pattern CREATE = Pattern.compile(
             "(?i)\\bcreate\\s+(?:table|(?:materialized\\s+)?view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     private static final Pattern TABLE_USE = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|copy|exists|table)\\s+([a-z_][a-z0-9_]*)");
+            "(?i)\\b(from|join|into|update|copy|exists|table)\\s+([a-z_][a-z0-9_]*)");
+    private static final Set<String> READS = Set.of("from", "join", "exists");
+    private static final Pattern VIEW_DEFINITION = Pattern.compile(
+            "(?is)\\bcreate\\s+view\\s+([a-z_][a-z0-9_]*)\\s+as\\s+(.*?);");
     private static final Pattern JDBC = Pattern.compile("JdbcClient|JdbcTemplate|CopyManager|java\\.sql\\.Connection|PreparedStatement");
 
     @Test
@@ -79,8 +68,46 @@ class TableOwnershipTest {
     }
 
     @Test
+    void publishedViewsArePlainViewsOfTheOwnersTablesCreatedByTheOwnersMigrations() throws IOException {
+        var owners = owners();
+        var published = publishedViews();
+        assertThat(published).as("README's \"Published views\"").isNotEmpty();
+        var defined = new TreeMap<String, String>(); // view → migration file
+        var problems = new TreeSet<String>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                Matcher m = VIEW_DEFINITION.matcher(withoutSqlComments(Files.readString(f)));
+                while (m.find()) {
+                    var view = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                    if (!published.containsKey(view)) {
+                        continue;
+                    }
+                    var owner = published.get(view);
+                    var file = f.getFileName().toString();
+                    defined.put(view, file);
+                    if (!file.matches("V\\d+__" + owner + "_.*\\.sql")) {
+                        problems.add(view + " is created by " + file + ", not by a migration of " + owner
+                                + " (V…__" + owner + "_….sql)");
+                    }
+                    Matcher use = TABLE_USE.matcher(m.group(2));
+                    while (use.find()) {
+                        var table = use.group(2).toLowerCase(java.util.Locale.ROOT);
+                        if (owners.containsKey(table) && !owners.get(table).equals(owner)) {
+                            problems.add(view + " (" + owner + ") reads " + table + " of " + owners.get(table));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("published views that are not the owner's own").isEmpty();
+        assertThat(defined.keySet()).as("published views a migration creates with CREATE VIEW")
+                .containsExactlyInAnyOrderElementsOf(published.keySet());
+    }
+
+    @Test
     void noModuleReadsAnotherModulesTables() throws IOException {
         var owners = owners();
+        var published = publishedViews();
         Map<String, Set<String>> foreign = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -98,8 +125,10 @@ class TableOwnershipTest {
                 while (literal.find()) {
                     Matcher use = TABLE_USE.matcher(literal.group(1) != null ? literal.group(1) : literal.group(2));
                     while (use.find()) {
-                        var table = use.group(1).toLowerCase(java.util.Locale.ROOT);
-                        if (owners.containsKey(table) && !owners.get(table).equals(module)) {
+                        var table = use.group(2).toLowerCase(java.util.Locale.ROOT);
+                        boolean readOfAPublishedView = published.containsKey(table)
+                                && READS.contains(use.group(1).toLowerCase(java.util.Locale.ROOT));
+                        if (owners.containsKey(table) && !owners.get(table).equals(module) && !readOfAPublishedView) {
                             tables.add(table);
                         }
                     }
@@ -109,36 +138,35 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(minus(foreign, STILL_READING)).as("SQL reading another module's tables (class → tables): ask the "
-                + "owning module's service, or listen to its events, instead").isEmpty();
-        var stale = minus(STILL_READING, foreign);
-        assertThat(stale).as("STILL_READING entries no longer read: remove them from the list").isEmpty();
+        assertThat(foreign).as("SQL using another module's tables (class → tables): join the owner's published view, "
+                + "ask its service, or listen to its events, instead").isEmpty();
     }
 
-    /** What {@code a} names that {@code b} does not, class by class (classes left with nothing are left out). */
-    private static Map<String, Set<String>> minus(Map<String, Set<String>> a, Map<String, Set<String>> b) {
-        var result = new TreeMap<String, Set<String>>();
-        a.forEach((cls, tables) -> {
-            var rest = new TreeSet<>(tables);
-            rest.removeAll(b.getOrDefault(cls, Set.of()));
-            if (!rest.isEmpty()) {
-                result.put(cls, rest);
-            }
-        });
-        return result;
-    }
-
-    /** table → owning module, from README's "Which module owns which table". */
+    /** table or view → owning module, from README's "Which module owns which table" and "Published views". */
     static Map<String, String> owners() throws IOException {
+        var owners = new HashMap<>(ownershipTable("**Which module owns which table**"));
+        publishedViews().forEach((view, module) -> {
+            var previous = owners.put(view, module);
+            assertThat(previous).as("README names " + view + " both as a table and as a published view").isNull();
+        });
+        return owners;
+    }
+
+    /** published view → owning module, from README's "Published views". */
+    static Map<String, String> publishedViews() throws IOException {
+        return ownershipTable("**Published views**");
+    }
+
+    private static Map<String, String> ownershipTable(String heading) throws IOException {
         List<String> lines = Files.readAllLines(README);
         int start = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("**Which module owns which table**")) {
+            if (lines.get(i).startsWith(heading)) {
                 start = i;
                 break;
             }
         }
-        assertThat(start).as("README section \"Which module owns which table\"").isNotNegative();
+        assertThat(start).as("README section " + heading).isNotNegative();
         var owners = new HashMap<String, String>();
         boolean inTable = false;
         for (int i = start + 1; i < lines.size(); i++) {
@@ -158,6 +186,10 @@ class TableOwnershipTest {
             }
         }
         return owners;
+    }
+
+    private static String withoutSqlComments(String sql) {
+        return sql.replaceAll("(?m)--.*$", "");
     }
 
     private static String withoutComments(String source) {

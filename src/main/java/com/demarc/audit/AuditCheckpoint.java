@@ -4,6 +4,7 @@ import com.demarc.shared.UserFacingException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,7 +38,7 @@ public record AuditCheckpoint(long seq, String hash, Instant at, String keyId, S
     }
 
     /** Reads a receipt written by {@link #toReceiptJson}; a clear message when it is not one. */
-    public static AuditCheckpoint fromReceiptJson(String json) {
+    public static AuditCheckpoint fromReceiptJson(@Nullable String json) {
         try {
             JsonNode node = RECEIPT_JSON.readTree(json == null ? "" : json);
             if (node == null || !node.isObject() || !RECEIPT_TYPE.equals(text(node, "type"))) {

@@ -1,5 +1,7 @@
 package com.demarc.audit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,8 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /** One audit log entry; {@code hash} covers its content and the previous entry's hash. */
-public record AuditEntry(long seq, Instant at, String actor, String address, String action, String entityType,
-                         String entityId, String summary, String before, String after, String prevHash, String hash) {
+public record AuditEntry(long seq, Instant at, String actor, @Nullable String address, String action, String entityType,
+                         @Nullable String entityId, String summary, @Nullable String before, @Nullable String after,
+                         String prevHash, String hash) {
 
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);

@@ -1,9 +1,12 @@
 package com.demarc.audit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /** What the audit log view filters by; null fields mean "any". */
-public record AuditFilter(String actor, String action, String entity, Instant from, Instant to) {
+public record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable String entity,
+                          @Nullable Instant from, @Nullable Instant to) {
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null);
     }

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +61,8 @@ public class AuditLog {
 
     /** Records a change in the caller's transaction (it rolls back with the change). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(AuditAction action, String entityType, Object entityId, String summary, String before, String after) {
+    public void record(AuditAction action, String entityType, @Nullable Object entityId, String summary, @Nullable String before,
+                       @Nullable String after) {
         repository.lockForAppend();
         markLockHeld();
         append(repository, action.name(), entityType, entityId, summary, before, after);
@@ -72,7 +74,7 @@ public class AuditLog {
      * the caller's transaction already holds the append lock, the entry is written right after that transaction ends,
      * committed or not.
      */
-    public void recordIndependently(AuditAction action, String entityType, Object entityId, String summary) {
+    public void recordIndependently(AuditAction action, String entityType, @Nullable Object entityId, String summary) {
         String actor = Actors.currentUsername();
         String address = address();
         Instant at = Instant.now(clock);
@@ -344,14 +346,14 @@ public class AuditLog {
         }
     }
 
-    private static String address() {
+    private static @Nullable String address() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return attributes.getRequest().getRemoteAddr();
         }
         return null;
     }
 
-    private static String clip(String s, int max) {
+    private static @Nullable String clip(@Nullable String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public class AuditSigner {
     }
 
     /** True when the base64 signature was made by this key over exactly these bytes. */
-    public boolean verify(byte[] data, String base64Signature) {
+    public boolean verify(byte[] data, @Nullable String base64Signature) {
         if (base64Signature == null || base64Signature.isBlank()) {
             return false;
         }
@@ -91,7 +92,7 @@ public class AuditSigner {
         }
     }
 
-    public boolean verify(String text, String base64Signature) {
+    public boolean verify(String text, @Nullable String base64Signature) {
         return verify(text.getBytes(StandardCharsets.UTF_8), base64Signature);
     }
 

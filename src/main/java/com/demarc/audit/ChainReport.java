@@ -1,11 +1,14 @@
 package com.demarc.audit;
 
+import org.jspecify.annotations.Nullable;
+
+
 /**
  * The result of verifying the audit log: how many entries were checked, the first one that does not match (or whose
  * signed checkpoint does not), and how many signed checkpoints were checked.
  */
-public record ChainReport(long checked, Long firstBrokenSeq, String problem, long checkpoints) {
-    public ChainReport(long checked, Long firstBrokenSeq, String problem) {
+public record ChainReport(long checked, @Nullable Long firstBrokenSeq, @Nullable String problem, long checkpoints) {
+    public ChainReport(long checked, @Nullable Long firstBrokenSeq, @Nullable String problem) {
         this(checked, firstBrokenSeq, problem, 0);
     }
 

@@ -7,6 +7,7 @@ import com.demarc.catalog.internal.CatalogStore;
 import com.demarc.shared.Actors;
 import com.demarc.shared.ConcurrentEditException;
 import com.demarc.shared.UserFacingException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,11 +36,14 @@ public class CatalogService {
 
     private final CatalogRepository repository;
     private final CatalogStore store;
+    private final ApplicationEventPublisher events;
 
-    CatalogService(CatalogRepository repository, CatalogStore store, com.demarc.audit.AuditLog audit) {
+    CatalogService(CatalogRepository repository, CatalogStore store, com.demarc.audit.AuditLog audit,
+                   ApplicationEventPublisher events) {
         this.repository = repository;
         this.store = store;
         this.audit = audit;
+        this.events = events;
     }
 
     @PreAuthorize(HAS_CATALOG_READ)
@@ -131,7 +135,7 @@ public class CatalogService {
 
     @PreAuthorize(HAS_SERVICE_EDIT)
     @Transactional
-    public AwsService updateService(long id, long expectedVersion, String name, ServiceCategory category) {
+    public AwsService updateService(AwsServiceId id, long expectedVersion, String name, ServiceCategory category) {
         var problems = serviceProblems(name, category);
         if (!problems.isEmpty()) {
             throw new UserFacingException("The service was not saved: fix the fields below.", problems);
@@ -290,6 +294,7 @@ public class CatalogService {
         var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
         audit.record(AuditAction.CATALOG_IMPORTED, "catalog", model.version(), "Imported " + model.label() + " from YAML ("
                 + doc.controls().size() + " controls)", null, null);
+        events.publishEvent(new CatalogVersionImported(model.id(), model.label(), doc.controls().size()));
         return model;
     }
 
@@ -319,6 +324,7 @@ public class CatalogService {
         var model = repository.model(store.store(doc, Actors.currentUsername())).orElseThrow();
         audit.record(AuditAction.CATALOG_IMPORTED, "catalog", model.version(), "Imported " + model.label() + " from CSV ("
                 + doc.controls().size() + " controls)", null, null);
+        events.publishEvent(new CatalogVersionImported(model.id(), model.label(), doc.controls().size()));
         return model;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,8 @@ public class AttestationService {
     /** Records a report with a link, or with a file (fileName and content non-null). Compliance managers only. */
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     public Attestation create(String name, String reportType, LocalDate periodFrom, LocalDate periodTo,
-                              LocalDate validUntil, String url, String fileName, InputStream content) {
+                              LocalDate validUntil, @Nullable String url, @Nullable String fileName,
+                              @Nullable InputStream content) {
         var problems = new java.util.ArrayList<String>();
         if (name == null || name.isBlank()) {
             problems.add("Name: e.g. AWS SOC 2 Type II report, Q1–Q2 2026.");

@@ -27,6 +27,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public class AuditPackageService {
      * no connection is held while bytes travel to a slow client.
      */
     @PreAuthorize(HAS_EVIDENCE_EXPORT)
-    public void write(ProjectId projectId, ControlQuery filter, OutputStream out) throws IOException {
+    public void write(ProjectId projectId, @Nullable ControlQuery filter, OutputStream out) throws IOException {
         Plan plan = readOnly.execute(s -> plan(projectId, filter));
         audit.recordIndependently(AuditAction.AUDIT_PACKAGE_EXPORTED, "project", projectId.value(), "Audit package of "
                 + plan.project().name() + " (" + plan.files().size() + " files, signed by audit key " + signer.keyId() + ")");

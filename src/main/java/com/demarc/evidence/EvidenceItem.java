@@ -1,13 +1,15 @@
 package com.demarc.evidence;
 
 import com.demarc.project.ProjectControlId;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** A piece of evidence for a project control: a file (with versions) or a link, its validity and review. */
 public record EvidenceItem(long id, ProjectControlId controlId, String kind, String title, String description,
-                           String url, LocalDate validFrom, LocalDate validUntil, List<EvidenceVersion> versions,
+                           @Nullable String url, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil,
+                           List<EvidenceVersion> versions,
                            long version, String createdBy) {
 
     /** The newest version: the one that counts. */

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,8 +144,8 @@ public class EvidenceService implements EvidenceStates {
      * uploads leave nothing behind.
      */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
-    public EvidenceItem upload(ProjectControlId controlId, Long itemId, String fileName, InputStream in, String title,
-                               LocalDate validFrom, LocalDate validUntil) {
+    public EvidenceItem upload(ProjectControlId controlId, @Nullable Long itemId, String fileName, InputStream in,
+                               @Nullable String title, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
         var control = requireUploadable(controlId);
         String name = types.checkName(fileName);
         checkValidity(validFrom, validUntil);
@@ -214,8 +215,8 @@ public class EvidenceService implements EvidenceStates {
     /** Evidence as a link (a ticket, a dashboard, a document in another system) with a description. */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
     @Transactional
-    public EvidenceItem addLink(ProjectControlId controlId, String title, String url, String description,
-                                LocalDate validFrom, LocalDate validUntil) {
+    public EvidenceItem addLink(ProjectControlId controlId, String title, String url, @Nullable String description,
+                                @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
         var control = requireUploadable(controlId);
         if (url == null || !URL.matcher(url.strip()).matches() || url.strip().length() > 2000) {
             throw new UserFacingException("Enter a web address starting with http:// or https://, e.g. https://jira.example.com/browse/SEC-12.");
@@ -241,7 +242,8 @@ public class EvidenceService implements EvidenceStates {
      */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
     @Transactional
-    public EvidenceItem setValidity(long itemId, long expectedVersion, LocalDate validFrom, LocalDate validUntil) {
+    public EvidenceItem setValidity(long itemId, long expectedVersion, @Nullable LocalDate validFrom,
+                                    @Nullable LocalDate validUntil) {
         var item = repository.item(itemId).orElseThrow(() -> new UserFacingException("This evidence item no longer exists."));
         var control = requireUploadable(item.controlId());
         checkValidity(validFrom, validUntil);
@@ -272,7 +274,7 @@ public class EvidenceService implements EvidenceStates {
      */
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
     @Transactional
-    public EvidenceVersion review(long versionId, long expectedVersion, boolean accept, String comment) {
+    public EvidenceVersion review(long versionId, long expectedVersion, boolean accept, @Nullable String comment) {
         var row = repository.version(versionId).orElseThrow(() -> new UserFacingException("This evidence no longer exists."));
         projects.control(row.controlId());
         if (!accept && (comment == null || comment.isBlank())) {

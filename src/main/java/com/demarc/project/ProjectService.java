@@ -3,6 +3,7 @@ package com.demarc.project;
 import com.demarc.audit.AuditAction;
 import com.demarc.organization.TeamScope;
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Control;
 import com.demarc.catalog.EffectiveOwner;
@@ -110,7 +111,7 @@ public class ProjectService {
     /** Which controls would change owner if the project used these services instead ("adding EC2 makes guest OS patching yours"). */
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
-    public List<OwnerChange> previewServices(ProjectId id, Set<Long> serviceIds) {
+    public List<OwnerChange> previewServices(ProjectId id, Set<AwsServiceId> serviceIds) {
         access.requireRead(id);
         var row = repository.project(id).orElseThrow();
         return plan(id, row.modelId(), serviceIds).changes();
@@ -363,7 +364,7 @@ public class ProjectService {
      * What moving the project's register to this catalog version and these services changes: one step per control
      * that is added, changes owner (or reason, or catalog row) or goes; previews show its owner changes, edits apply it.
      */
-    private SyncPlan plan(ProjectId id, ModelId model, Set<Long> serviceIds) {
+    private SyncPlan plan(ProjectId id, ModelId model, Set<AwsServiceId> serviceIds) {
         var byId = servicesById();
         List<AwsService> services = serviceIds.stream().map(byId::get).filter(Objects::nonNull).toList();
         Map<String, RegisterRow> existing = new HashMap<>();
@@ -482,7 +483,7 @@ public class ProjectService {
             }
         }
         var known = servicesById().keySet();
-        var services = d.serviceIds() == null ? Set.<Long>of() : d.serviceIds();
+        var services = d.serviceIds() == null ? Set.<AwsServiceId>of() : d.serviceIds();
         if (!known.containsAll(services)) {
             problems.add("Services: one of the chosen AWS services no longer exists; reload and choose again.");
         }
@@ -493,11 +494,11 @@ public class ProjectService {
                 List.copyOf(accounts), Set.copyOf(services));
     }
 
-    private Map<Long, AwsService> servicesById() {
+    private Map<AwsServiceId, AwsService> servicesById() {
         return catalog.services().stream().collect(Collectors.toMap(AwsService::id, s -> s));
     }
 
-    private Project toProject(ProjectRow r, List<Long> serviceIds, Map<Long, AwsService> services) {
+    private Project toProject(ProjectRow r, List<AwsServiceId> serviceIds, Map<AwsServiceId, AwsService> services) {
         var used = serviceIds.stream().map(services::get).filter(Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(AwsService::name)).toList();
         return new Project(r.id(), r.teamId(), r.teamName(), r.name(), r.description(),
@@ -505,7 +506,7 @@ public class ProjectService {
                 r.modelId(), r.modelLabel(), r.archived(), r.version(), r.updatedAt(), r.updatedBy());
     }
 
-    private static String codes(Set<Long> ids, Map<Long, AwsService> names) {
+    private static String codes(Set<AwsServiceId> ids, Map<AwsServiceId, AwsService> names) {
         return ids.stream().map(names::get).filter(Objects::nonNull).map(AwsService::code).sorted()
                 .collect(Collectors.joining(", "));
     }

@@ -2,9 +2,11 @@ package com.demarc.raci;
 
 import com.demarc.organization.TeamId;
 import com.demarc.organization.UserId;
+import org.jspecify.annotations.Nullable;
 
 /** A person or a team holding a RACI letter (Accountable must be a person). */
-public record Assignee(UserId user, TeamId team, String label) {
+/** Exactly one of {@code user} and {@code team} is set. */
+public record Assignee(@Nullable UserId user, @Nullable TeamId team, String label) {
     public static Assignee person(UserId user, String label) {
         return new Assignee(user, null, label);
     }

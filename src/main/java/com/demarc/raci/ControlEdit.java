@@ -2,6 +2,7 @@ package com.demarc.raci;
 
 import com.demarc.project.ProjectControl;
 import com.demarc.project.Status;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Objects;
  * Everything a user sets on one project control in one save: status (with its justification), due date, notes and
  * the RACI. Saved by {@link RaciService#saveControl} all or nothing.
  */
-public record ControlEdit(Status status, String justification, LocalDate dueDate, String notes, List<RaciEntry> raci) {
-    public ControlEdit {
-        justification = justification == null ? "" : justification;
-        notes = notes == null ? "" : notes;
-        raci = raci == null ? List.of() : List.copyOf(raci);
+public record ControlEdit(Status status, String justification, @Nullable LocalDate dueDate, String notes, List<RaciEntry> raci) {
+    public ControlEdit(Status status, @Nullable String justification, @Nullable LocalDate dueDate, @Nullable String notes,
+                       @Nullable List<RaciEntry> raci) {
+        this.status = status;
+        this.justification = justification == null ? "" : justification;
+        this.dueDate = dueDate;
+        this.notes = notes == null ? "" : notes;
+        this.raci = raci == null ? List.of() : List.copyOf(raci);
     }
 
     /** The control as it stands now, with its RACI, as an edit that changes nothing. */

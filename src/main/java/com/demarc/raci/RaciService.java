@@ -15,6 +15,7 @@ import com.demarc.shared.UserFacingException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -249,7 +250,7 @@ public class RaciService {
     /** The project controls the user is R or A on (or C and I), directly or through one of their teams. */
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
-    public List<Responsibility> myResponsibilities(boolean responsibleOrAccountable, String sort, boolean ascending,
+    public List<Responsibility> myResponsibilities(boolean responsibleOrAccountable, @Nullable String sort, boolean ascending,
                                                    int offset, int limit) {
         var roles = roles(responsibleOrAccountable);
         var mine = repository.mine(currentUser.id(), currentUser.teams(), roles, sort, ascending, offset, limit);

@@ -1,2 +1,3 @@
 /** RACI of project controls: the rules, the matrix, bulk assignment, templates and "my responsibilities". */
+@org.jspecify.annotations.NullMarked
 package com.demarc.raci;

@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -294,7 +295,7 @@ public class ScaleDataGenerator {
                 tables.project().row(projectId, teamId, projectName, "Generated project (scale data), service mix " + (a + 1) + ".",
                         "{%012d}".formatted(100_000_000_000L + p), run.modelId(), ACTOR);
                 for (AwsService s : run.archetypes().get(a)) {
-                    tables.projectService().row(projectId, s.id());
+                    tables.projectService().row(projectId, s.id().value());
                 }
                 for (int j = 0; j < nc; j++) {
                     Control control = run.controls().get(j);
@@ -521,7 +522,7 @@ public class ScaleDataGenerator {
             this.sql = sql;
         }
 
-        void row(Object... values) throws SQLException, IOException {
+        void row(@Nullable Object... values) throws SQLException, IOException {
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     buffer.append('\t');

@@ -1,5 +1,7 @@
 package com.demarc.scale;
 
+import org.jspecify.annotations.Nullable;
+
 /** How much scale data to generate: projects of the full catalog (64 controls each), 20 projects per team, 5 members. */
 public enum ScaleSize {
     /** about 10 thousand project controls */
@@ -23,7 +25,7 @@ public enum ScaleSize {
         return Math.max(1, projects / ScaleDataGenerator.PROJECTS_PER_TEAM);
     }
 
-    public static ScaleSize parse(String text) {
+    public static ScaleSize parse(@Nullable String text) {
         try {
             return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -14,6 +14,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -138,7 +139,7 @@ public class MfaService {
      * code (then used up). Counted by the sign-in throttle under {@code mfa:<username>}: ten wrong codes lock it.
      */
     @Transactional
-    public boolean verify(UserId user, String username, String code, String address) {
+    public boolean verify(UserId user, String username, @Nullable String code, @Nullable String address) {
         String key = "mfa:" + username;
         var attempt = throttle.attempt(key, address);
         if (!attempt.allowed()) {

@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-in with throttling and an audit trail. The attempt is counted before the password hash work (see
@@ -72,7 +73,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         return result;
     }
 
-    private UserDetails load(String username) {
+    private @Nullable UserDetails load(String username) {
         try {
             return users.loadUserByUsername(username);
         } catch (UsernameNotFoundException e) {

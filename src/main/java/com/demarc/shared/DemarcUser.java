@@ -4,6 +4,7 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.jspecify.annotations.Nullable;
 
 import java.io.Serial;
 import java.util.Collection;
@@ -24,21 +25,22 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean accountNonExpired;
     private final long securityVersion;
-    private String passwordHash;
+    private @Nullable String passwordHash;
 
-    public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled, String passwordHash) {
+    public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
+                      @Nullable String passwordHash) {
         this(id, username, displayName, roles, enabled, true, passwordHash);
     }
 
     /** {@code accountNonExpired} false: an auditor past their end date, whose login is refused. */
     public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-                      boolean accountNonExpired, String passwordHash) {
+                      boolean accountNonExpired, @Nullable String passwordHash) {
         this(id, username, displayName, roles, enabled, accountNonExpired, passwordHash, 0);
     }
 
     /** {@code securityVersion}: the account's security version when these rights were read (compared per request). */
     public DemarcUser(long id, String username, String displayName, Set<Role> roles, boolean enabled,
-                      boolean accountNonExpired, String passwordHash, long securityVersion) {
+                      boolean accountNonExpired, @Nullable String passwordHash, long securityVersion) {
         this.securityVersion = securityVersion;
         this.accountNonExpired = accountNonExpired;
         this.id = id;
@@ -91,7 +93,7 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 
@@ -117,7 +119,7 @@ public final class DemarcUser implements UserDetails, CredentialsContainer {
 
     // Sessions are tracked per user (SessionRegistry), so equality is the account's identity.
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof DemarcUser other && other.id == id;
     }
 

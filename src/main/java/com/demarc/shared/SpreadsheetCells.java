@@ -1,5 +1,7 @@
 package com.demarc.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes text safe for a CSV or XLSX cell (OWASP "CSV injection"): a value that starts with {@code =}, {@code +},
  * {@code -}, {@code @}, a tab, a carriage return or a NUL (ASVS 5.0 1.2.10) would be run as a formula by a spreadsheet (e.g.
@@ -11,7 +13,7 @@ public final class SpreadsheetCells {
     }
 
     /** The text, prefixed with {@code '} when a spreadsheet would take it for a formula; null stays null. */
-    public static String text(String value) {
+    public static @Nullable String text(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
@@ -23,7 +25,7 @@ public final class SpreadsheetCells {
     }
 
     /** Undoes {@link #text(String)} for a value read back from a file Demarc wrote (e.g. a re-imported CSV). */
-    public static String untext(String value) {
+    public static @Nullable String untext(@Nullable String value) {
         if (value != null && value.length() > 1 && value.charAt(0) == '\'' && !text(value.substring(1)).equals(value.substring(1))) {
             return value.substring(1);
         }
@@ -31,13 +33,13 @@ public final class SpreadsheetCells {
     }
 
     /** A cell value: numbers (and null) unchanged, anything else as neutralised text. */
-    public static Object cell(Object value) {
+    public static @Nullable Object cell(@Nullable Object value) {
         return value == null || value instanceof Number ? value : text(value.toString());
     }
 
     /** A row of cell values, each through {@link #cell(Object)}. */
-    public static Object[] row(Object... values) {
-        Object[] out = new Object[values.length];
+    public static @Nullable Object[] row(@Nullable Object... values) {
+        @Nullable Object[] out = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = cell(values[i]);
         }

@@ -1,5 +1,7 @@
 package com.demarc.shared;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +58,7 @@ public final class SqlFilter {
      * Adds the condition with parameter {@code :name} bound to the value, unless the value is null. Enums bind as
      * their names, collections of numbers or strings as SQL arrays (for {@code = any(:name)}).
      */
-    public SqlFilter and(String condition, String name, Object value) {
+    public SqlFilter and(String condition, String name, @Nullable Object value) {
         if (value == null) {
             return this;
         }
@@ -66,7 +68,7 @@ public final class SqlFilter {
     }
 
     /** Adds a case-insensitive "contains" condition ({@code ilike :name}) unless the text is null or blank. */
-    public SqlFilter andLike(String condition, String name, String text) {
+    public SqlFilter andLike(String condition, String name, @Nullable String text) {
         if (text == null || text.isBlank()) {
             return this;
         }

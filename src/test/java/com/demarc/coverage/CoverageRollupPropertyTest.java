@@ -84,8 +84,9 @@ class CoverageRollupPropertyTest {
                 case 4 -> {
                     var p = projects.project(project.id());
                     var services = new java.util.HashSet<>(p.services().stream().map(s -> s.id()).toList());
-                    var all = jdbc.sql("select id from aws_service order by id").query(Long.class).list();
-                    Long toggle = all.get(random.nextInt(all.size()));
+                    var all = jdbc.sql("select id from aws_service order by id")
+                            .query((rs, n) -> new com.demarc.catalog.AwsServiceId(rs.getLong(1))).list();
+                    var toggle = all.get(random.nextInt(all.size()));
                     if (!services.remove(toggle)) {
                         services.add(toggle);
                     }

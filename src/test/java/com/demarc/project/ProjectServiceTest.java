@@ -2,6 +2,7 @@ package com.demarc.project;
 
 import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.CatalogService;
 import com.demarc.catalog.Owner;
 import com.demarc.shared.ConcurrentEditException;
@@ -30,7 +31,7 @@ class ProjectServiceTest {
     @Autowired
     Fixtures fixtures;
 
-    private long service(String code) {
+    private AwsServiceId service(String code) {
         return catalog.services().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
     }
 

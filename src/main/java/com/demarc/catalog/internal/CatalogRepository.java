@@ -2,6 +2,7 @@ package com.demarc.catalog.internal;
 
 import com.demarc.shared.SqlFilter;
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.Control;
 import com.demarc.catalog.ControlData;
 import com.demarc.catalog.ControlDraft;
@@ -266,27 +267,27 @@ public class CatalogRepository {
         return jdbc.sql("select id, code, name, category, version from aws_service order by name").query(SERVICE).list();
     }
 
-    public Optional<AwsService> service(long id) {
+    public Optional<AwsService> service(AwsServiceId id) {
         return jdbc.sql("select id, code, name, category, version from aws_service where id = :id")
-                .param("id", id).query(SERVICE).optional();
+                .param("id", id.value()).query(SERVICE).optional();
     }
 
-    public Optional<String[]> serviceChangedBy(long id) {
-        return jdbc.sql("select updated_by, updated_at::text from aws_service where id = :id").param("id", id)
+    public Optional<String[]> serviceChangedBy(AwsServiceId id) {
+        return jdbc.sql("select updated_by, updated_at::text from aws_service where id = :id").param("id", id.value())
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
     }
 
-    public long insertService(String code, String name, ServiceCategory category, String actor) {
-        return jdbc.sql("insert into aws_service (code, name, category, updated_by) values (:c, :n, :cat, :a) returning id")
+    public AwsServiceId insertService(String code, String name, ServiceCategory category, String actor) {
+        return new AwsServiceId(jdbc.sql("insert into aws_service (code, name, category, updated_by) values (:c, :n, :cat, :a) returning id")
                 .param("c", code).param("n", name).param("cat", category.name()).param("a", actor)
-                .query(Long.class).single();
+                .query(Long.class).single());
     }
 
-    public boolean updateService(long id, long expectedVersion, String name, ServiceCategory category, String actor) {
+    public boolean updateService(AwsServiceId id, long expectedVersion, String name, ServiceCategory category, String actor) {
         return jdbc.sql("""
                         update aws_service set name = :n, category = :cat, updated_at = now(), updated_by = :a,
                                version = version + 1 where id = :id and version = :v""")
-                .param("n", name).param("cat", category.name()).param("a", actor).param("id", id)
+                .param("n", name).param("cat", category.name()).param("a", actor).param("id", id.value())
                 .param("v", expectedVersion).update() == 1;
     }
 
@@ -297,7 +298,7 @@ public class CatalogRepository {
             rs.getObject("published", LocalDate.class), rs.getString("source_url"), instant(rs, "loaded_at"),
             rs.getString("loaded_by"));
 
-    private static final RowMapper<AwsService> SERVICE = (rs, n) -> new AwsService(rs.getLong("id"),
+    private static final RowMapper<AwsService> SERVICE = (rs, n) -> new AwsService(new AwsServiceId(rs.getLong("id")),
             rs.getString("code"), rs.getString("name"), ServiceCategory.valueOf(rs.getString("category")),
             rs.getLong("version"));
 

@@ -73,7 +73,7 @@ class DemoEvidenceData implements ApplicationRunner {
                     "https://aws.amazon.com/artifact/", "aws-soc2-type2-2026h1.pdf",
                     new ByteArrayInputStream(MinimalPdf.of("AWS SOC 2 Type II report, April to September 2026 (demo stand-in)")));
             List<String> awsCodes = jdbc.sql("""
-                            select distinct c.code from project_control pc join control c on c.id = pc.control_id
+                            select distinct c.code from project_control_v pc join catalog_control_v c on c.id = pc.control_id
                              where pc.owner = 'AWS' and c.code like 'SRM-AWS-%'""").query(String.class).list();
             attestations.link(soc2.id(), awsCodes, List.of());
         });

@@ -195,7 +195,7 @@ public class EvidenceRepository {
         return jdbc.sql("""
                         select v.*, i.project_control_id from evidence_version v
                           join evidence_item i on i.id = v.item_id
-                          join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
+                          join project_control_v pc on pc.id = i.project_control_id join project_v p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
                          order by v.uploaded_at desc offset :o limit :l""")
                 .params(scope(teams))
@@ -216,7 +216,7 @@ public class EvidenceRepository {
     public int countSubmitted(TeamScope teams) {
         return jdbc.sql("""
                         select count(*) from evidence_version v join evidence_item i on i.id = v.item_id
-                          join project_control pc on pc.id = i.project_control_id join project p on p.id = pc.project_id
+                          join project_control_v pc on pc.id = i.project_control_id join project_v p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))""")
                 .params(scope(teams))
                 .query(Integer.class).single();

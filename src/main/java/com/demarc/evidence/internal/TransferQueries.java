@@ -41,8 +41,8 @@ public class TransferQueries {
     /** Whether the attestation is linked to a control of a project of one of these teams. */
     public boolean attestationLinkedToTeams(long attestation, List<Long> teams) {
         return jdbc.sql("""
-                        select exists (select 1 from attestation_link l join project_control pc on pc.id = l.project_control_id
-                                         join project p on p.id = pc.project_id
+                        select exists (select 1 from attestation_link l join project_control_v pc on pc.id = l.project_control_id
+                                         join project_v p on p.id = pc.project_id
                                         where l.attestation_id = :a and p.team_id = any(:teams))""")
                 .param("a", attestation).param("teams", teams.toArray(Long[]::new)).query(Boolean.class).single();
     }

@@ -2,6 +2,7 @@ package com.demarc.project.internal;
 
 import com.demarc.organization.TeamScope;
 import com.demarc.shared.SqlFilter;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.ControlId;
 import com.demarc.catalog.ModelId;
 import com.demarc.catalog.Owner;
@@ -43,15 +44,12 @@ public class ProjectRepository {
     }
 
     private static final String PROJECT_SELECT = """
-            select p.*, t.name as team_name, m.name || ' ' || m.version as model_label
-              from project p join team t on t.id = p.team_id join responsibility_model m on m.id = p.model_id
+            select p.*, t.name as team_name, m.label as model_label
+              from project p join organization_team_v t on t.id = p.team_id join catalog_model_v m on m.id = p.model_id
             """;
     static final String CONTROL_SELECT = """
-            select pc.*, p.name as project_name, p.team_id, c.code, c.title, c.domain_code,
-                   coalesce((select d.name from catalog_domain d where d.code = c.domain_code
-                              and (d.model_id = c.model_id or d.model_id is null) order by d.model_id nulls last limit 1),
-                            c.domain_code) as domain_name
-              from project_control pc join project p on p.id = pc.project_id join control c on c.id = pc.control_id
+            select pc.*, p.name as project_name, p.team_id, c.code, c.title, c.domain_code, c.domain_name
+              from project_control pc join project p on p.id = pc.project_id join catalog_control_v c on c.id = pc.control_id
             """;
 
     private final JdbcClient jdbc;
@@ -80,7 +78,7 @@ public class ProjectRepository {
     /** "name (team)" of the archived projects among these. */
     public List<String> archivedAmong(java.util.Collection<ProjectId> ids) {
         return jdbc.sql("""
-                        select p.name || ' (' || t.name || ')' from project p join team t on t.id = p.team_id
+                        select p.name || ' (' || t.name || ')' from project p join organization_team_v t on t.id = p.team_id
                          where p.id = any(:ids) and p.archived order by lower(p.name)""")
                 .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new)).query(String.class).list();
     }
@@ -130,29 +128,29 @@ public class ProjectRepository {
                 .update() == 1;
     }
 
-    public void replaceServices(ProjectId id, Set<Long> services) {
+    public void replaceServices(ProjectId id, Set<AwsServiceId> services) {
         jdbc.sql("delete from project_service where project_id = :id").param("id", id.value()).update();
-        for (Long s : services) {
+        for (AwsServiceId s : services) {
             jdbc.sql("insert into project_service (project_id, service_id) values (:p, :s)")
-                    .param("p", id.value()).param("s", s).update();
+                    .param("p", id.value()).param("s", s.value()).update();
         }
     }
 
-    public List<Long> serviceIds(ProjectId id) {
+    public List<AwsServiceId> serviceIds(ProjectId id) {
         return jdbc.sql("select service_id from project_service where project_id = :id order by service_id")
-                .param("id", id.value()).query(Long.class).list();
+                .param("id", id.value()).query((rs, n) -> new AwsServiceId(rs.getLong(1))).list();
     }
 
     /** The services of many projects in one query. */
-    public Map<ProjectId, List<Long>> serviceIds(List<ProjectId> ids) {
-        Map<ProjectId, List<Long>> result = new LinkedHashMap<>();
+    public Map<ProjectId, List<AwsServiceId>> serviceIds(List<ProjectId> ids) {
+        Map<ProjectId, List<AwsServiceId>> result = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
         jdbc.sql("select project_id, service_id from project_service where project_id = any(:ids) order by service_id")
                 .param("ids", ids.stream().map(ProjectId::value).toArray(Long[]::new))
                 .query(rs -> {
-                    result.computeIfAbsent(new ProjectId(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(rs.getLong(2));
+                    result.computeIfAbsent(new ProjectId(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(new AwsServiceId(rs.getLong(2)));
                 });
         return result;
     }
@@ -174,7 +172,7 @@ public class ProjectRepository {
 
     public int count(TeamScope teams, String text, boolean includeArchived) {
         var where = projectWhere(teams, text, includeArchived);
-        return jdbc.sql("select count(*) from project p join team t on t.id = p.team_id" + where.sql())
+        return jdbc.sql("select count(*) from project p join organization_team_v t on t.id = p.team_id" + where.sql())
                 .params(where.params()).query(Integer.class).single();
     }
 
@@ -190,7 +188,7 @@ public class ProjectRepository {
     public List<RegisterRow> register(ProjectId id) {
         return jdbc.sql("""
                         select pc.id, pc.control_id, c.code, pc.owner, pc.owner_reason, pc.status, pc.justification
-                          from project_control pc join control c on c.id = pc.control_id where pc.project_id = :id""")
+                          from project_control pc join catalog_control_v c on c.id = pc.control_id where pc.project_id = :id""")
                 .param("id", id.value())
                 .query((rs, n) -> new RegisterRow(new ProjectControlId(rs.getLong(1)), new ControlId(rs.getLong(2)),
                         rs.getString(3), Owner.valueOf(rs.getString(4)), rs.getString(5), Status.valueOf(rs.getString(6)),
@@ -309,7 +307,7 @@ public class ProjectRepository {
     public int countControls(ControlQuery q, TeamScope teams) {
         var where = q.toSql(teams);
         return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
-                + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
+                + "join catalog_control_v c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     // --- history

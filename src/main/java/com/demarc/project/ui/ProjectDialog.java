@@ -2,6 +2,7 @@ package com.demarc.project.ui;
 
 import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.CatalogService;
 import com.demarc.organization.OrganizationService;
 import com.demarc.organization.Team;
@@ -44,14 +45,14 @@ public class ProjectDialog extends Dialog {
                         existing.services().stream().map(AwsService::id).collect(Collectors.toSet()));
         Function<ProjectDraft, Project> save = existing == null ? projects::create
                 : d -> projects.update(existing.id(), existing.version(), d);
-        Function<Set<Long>, List<OwnerChange>> previewServices = existing == null ? null
+        Function<Set<AwsServiceId>, List<OwnerChange>> previewServices = existing == null ? null
                 : ids -> projects.previewServices(existing.id(), ids);
         new ProjectDialog(existing == null ? "New project" : "Edit " + existing.name(), teams, catalog.services(), draft,
                 previewServices, save, onSaved).open();
     }
 
     ProjectDialog(String title, List<Team> teams, List<AwsService> services, ProjectDraft draft,
-                  Function<Set<Long>, List<OwnerChange>> previewServices, Function<ProjectDraft, Project> save,
+                  Function<Set<AwsServiceId>, List<OwnerChange>> previewServices, Function<ProjectDraft, Project> save,
                   Consumer<Project> onSaved) {
         setHeaderTitle(title);
         setWidth("44rem");

@@ -2,6 +2,7 @@ package com.demarc.project.ui;
 
 import com.demarc.project.AwsAccountId;
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.organization.Team;
 import com.demarc.organization.TeamId;
 import com.demarc.project.ProjectDraft;
@@ -57,7 +58,7 @@ class ProjectForm extends Composite<FormLayout> {
                 .withConverter(Converter.<String, List<String>>from(v -> Result.ok(ids(v)), l -> String.join(", ", l)))
                 .bind("awsAccountIds");
         binder.forField(services)
-                .withConverter(Converter.<Set<AwsService>, Set<Long>>from(
+                .withConverter(Converter.<Set<AwsService>, Set<AwsServiceId>>from(
                         s -> Result.ok(s.stream().map(AwsService::id).collect(Collectors.toSet())),
                         ids -> allServices.stream().filter(s -> ids.contains(s.id())).collect(Collectors.toSet())))
                 .bind("serviceIds");
@@ -77,7 +78,7 @@ class ProjectForm extends Composite<FormLayout> {
     }
 
     /** The services currently picked (before saving), for the owner-change preview. */
-    Set<Long> pickedServiceIds() {
+    Set<AwsServiceId> pickedServiceIds() {
         return services.getValue().stream().map(AwsService::id).collect(Collectors.toSet());
     }
 

@@ -30,7 +30,7 @@ public class RaciRepository {
     private static final String ENTRY_SELECT = """
             select a.project_control_id, a.role, a.user_id, a.team_id,
                    coalesce(u.display_name, t.name || ' (team)') as label
-              from raci_assignment a left join app_user u on u.id = a.user_id left join team t on t.id = a.team_id
+              from raci_assignment a left join organization_user_v u on u.id = a.user_id left join organization_team_v t on t.id = a.team_id
             """;
 
     private final JdbcClient jdbc;
@@ -129,8 +129,8 @@ public class RaciRepository {
 
     public List<ProjectControlId> matrixIds(MatrixQuery q, TeamScope teams, int offset, int limit) {
         var where = where(q, teams);
-        return jdbc.sql("select pc.id from project_control pc join project p on p.id = pc.project_id "
-                        + "join control c on c.id = pc.control_id" + where.sql()
+        return jdbc.sql("select pc.id from project_control_v pc join project_v p on p.id = pc.project_id "
+                        + "join catalog_control_v c on c.id = pc.control_id" + where.sql()
                         + " order by lower(p.name), c.position, c.code offset :offset limit :limit")
                 .params(where.params()).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new ProjectControlId(rs.getLong(1))).list();
@@ -138,8 +138,8 @@ public class RaciRepository {
 
     public int countMatrix(MatrixQuery q, TeamScope teams) {
         var where = where(q, teams);
-        return jdbc.sql("select count(*) from project_control pc join project p on p.id = pc.project_id "
-                + "join control c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
+        return jdbc.sql("select count(*) from project_control_v pc join project_v p on p.id = pc.project_id "
+                + "join catalog_control_v c on c.id = pc.control_id" + where.sql()).params(where.params()).query(Integer.class).single();
     }
 
     static final String UNOWNED = """
@@ -166,8 +166,8 @@ public class RaciRepository {
         Map<ProjectControlId, Set<RaciRole>> result = new LinkedHashMap<>();
         jdbc.sql("""
                         select pc.id, string_agg(distinct a.role, '') as roles
-                          from raci_assignment a join project_control pc on pc.id = a.project_control_id
-                          join project p on p.id = pc.project_id join control c on c.id = pc.control_id
+                          from raci_assignment a join project_control_v pc on pc.id = a.project_control_id
+                          join project_v p on p.id = pc.project_id join catalog_control_v c on c.id = pc.control_id
                          where not p.archived and a.role = any(:roles)
                            and (a.user_id = :user or a.team_id = any(:teams))
                          group by pc.id, p.name, c.code, c.position, pc.status, pc.due_date
@@ -188,7 +188,7 @@ public class RaciRepository {
     public int countMine(UserId user, List<TeamId> teams, Set<RaciRole> roles) {
         return jdbc.sql("""
                         select count(distinct pc.id) from raci_assignment a
-                          join project_control pc on pc.id = a.project_control_id join project p on p.id = pc.project_id
+                          join project_control_v pc on pc.id = a.project_control_id join project_v p on p.id = pc.project_id
                          where not p.archived and a.role = any(:roles) and (a.user_id = :user or a.team_id = any(:teams))""")
                 .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
                 .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new)).query(Integer.class).single();
@@ -223,8 +223,8 @@ public class RaciRepository {
         jdbc.sql("""
                         select e.control_code, e.role, e.user_id, e.team_id,
                                coalesce(u.display_name, t.name || ' (team)') as label
-                          from raci_template_entry e left join app_user u on u.id = e.user_id
-                          left join team t on t.id = e.team_id
+                          from raci_template_entry e left join organization_user_v u on u.id = e.user_id
+                          left join organization_team_v t on t.id = e.team_id
                          where e.template_id = :id order by e.control_code, e.role""")
                 .param("id", template)
                 .query(rs -> {

@@ -1,6 +1,7 @@
 package com.demarc.project.ui;
 
 import com.demarc.catalog.AwsService;
+import com.demarc.catalog.AwsServiceId;
 import com.demarc.catalog.ServiceCategory;
 import com.demarc.organization.Team;
 import com.demarc.organization.TeamId;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The project form: a buffered Binder over {@link ProjectDraft}; what the user sees on the fields, nothing saved. */
 class ProjectFormTest {
     static final Team PAYMENTS = new Team(new TeamId(7), "Payments", "", List.of(), 0, null, null);
-    static final List<AwsService> SERVICES = List.of(new AwsService(1, "EC2", "Amazon EC2", ServiceCategory.INFRASTRUCTURE, 0),
-            new AwsService(2, "S3", "Amazon S3", ServiceCategory.ABSTRACTED, 0));
+    static final List<AwsService> SERVICES = List.of(new AwsService(new AwsServiceId(1), "EC2", "Amazon EC2", ServiceCategory.INFRASTRUCTURE, 0),
+            new AwsService(new AwsServiceId(2), "S3", "Amazon S3", ServiceCategory.ABSTRACTED, 0));
 
     @Test
     void fieldErrorsKeepEverythingUnsaved() {
@@ -39,13 +40,13 @@ class ProjectFormTest {
     @Test
     void readThenWriteGivesTheSameDraftAndEditsComeBackTyped() throws ValidationException {
         var form = new ProjectForm(List.of(PAYMENTS), SERVICES);
-        var draft = new ProjectDraft(PAYMENTS.id(), "Checkout API", "Card payments", List.of("123456789012"), Set.of(2L));
+        var draft = new ProjectDraft(PAYMENTS.id(), "Checkout API", "Card payments", List.of("123456789012"), Set.of(new AwsServiceId(2)));
         form.readRecord(draft);
         assertThat(form.writeRecord()).isEqualTo(draft);
 
         field(form, "project-accounts").setValue("123456789012; 210987654321");
         assertThat(form.writeRecord().awsAccountIds()).containsExactly("123456789012", "210987654321");
-        assertThat(form.pickedServiceIds()).containsExactly(2L);
+        assertThat(form.pickedServiceIds()).containsExactly(new AwsServiceId(2));
     }
 
     private static TextField field(ProjectForm form, String id) {

@@ -35,77 +35,84 @@ import org.springframework.web.bind.annotation.RestController;
 class ScimController {
     static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
     private static final Logger log = LoggerFactory.getLogger(ScimController.class);
-    private final ScimProvisioning scim;
+    /** A SCIM resource type's operations, each a method of {@link ScimProvisioning} (called through its proxy). */
+    private record Resource(WithBody create, ById get, Listing list, ByIdWithBody replace, ByIdWithBody patch,
+                            Delete delete) {
+    }
+
+    @FunctionalInterface
+    private interface WithBody {
+        ObjectNode apply(ObjectNode body, String baseUrl) throws ScimException;
+    }
+
+    @FunctionalInterface
+    private interface ById {
+        ObjectNode apply(String id, String baseUrl) throws ScimException;
+    }
+
+    @FunctionalInterface
+    private interface ByIdWithBody {
+        ObjectNode apply(String id, ObjectNode body, String baseUrl) throws ScimException;
+    }
+
+    @FunctionalInterface
+    private interface Listing {
+        ObjectNode apply(String filter, Integer startIndex, Integer count, String baseUrl) throws ScimException;
+    }
+
+    @FunctionalInterface
+    private interface Delete {
+        void apply(String id) throws ScimException;
+    }
+
+    private static final String TYPE = "/{type:Users|Groups}";
+    private final java.util.Map<String, Resource> resources;
 
     ScimController(ScimProvisioning scim) {
-        this.scim = scim;
+        this.resources = java.util.Map.of(
+                "Users", new Resource(scim::createUser, scim::getUser, scim::listUsers, scim::replaceUser,
+                        scim::patchUser, scim::deleteUser),
+                "Groups", new Resource(scim::createGroup, scim::getGroup, scim::listGroups, scim::replaceGroup,
+                        scim::patchGroup, scim::deleteGroup));
     }
 
-    @PostMapping("/Users")
-    ResponseEntity<String> createUser(@RequestBody(required = false) String body, HttpServletRequest request) throws ScimException {
-        return created(scim.createUser(parse(body), base(request)));
+    @PostMapping(TYPE)
+    ResponseEntity<String> create(@PathVariable String type, @RequestBody(required = false) String body,
+                                  HttpServletRequest request) throws ScimException {
+        return created(resources.get(type).create().apply(parse(body), base(request)));
     }
 
-    @GetMapping("/Users/{id}")
-    ResponseEntity<String> user(@PathVariable String id, HttpServletRequest request) throws ScimException {
-        return ok(scim.getUser(id, base(request)));
+    @GetMapping(TYPE + "/{id}")
+    ResponseEntity<String> get(@PathVariable String type, @PathVariable String id, HttpServletRequest request)
+            throws ScimException {
+        return ok(resources.get(type).get().apply(id, base(request)));
     }
 
-    @GetMapping("/Users")
-    ResponseEntity<String> users(@RequestParam(required = false) String filter, @RequestParam(required = false) Integer startIndex,
-                                 @RequestParam(required = false) Integer count, HttpServletRequest request) throws ScimException {
-        return ok(scim.listUsers(filter, startIndex, count, base(request)));
+    @GetMapping(TYPE)
+    ResponseEntity<String> list(@PathVariable String type, @RequestParam(required = false) String filter,
+                                @RequestParam(required = false) Integer startIndex,
+                                @RequestParam(required = false) Integer count, HttpServletRequest request)
+            throws ScimException {
+        return ok(resources.get(type).list().apply(filter, startIndex, count, base(request)));
     }
 
-    @PutMapping("/Users/{id}")
-    ResponseEntity<String> replaceUser(@PathVariable String id, @RequestBody(required = false) String body,
-                                       HttpServletRequest request) throws ScimException {
-        return ok(scim.replaceUser(id, parse(body), base(request)));
+    @PutMapping(TYPE + "/{id}")
+    ResponseEntity<String> replace(@PathVariable String type, @PathVariable String id,
+                                   @RequestBody(required = false) String body, HttpServletRequest request)
+            throws ScimException {
+        return ok(resources.get(type).replace().apply(id, parse(body), base(request)));
     }
 
-    @PatchMapping("/Users/{id}")
-    ResponseEntity<String> patchUser(@PathVariable String id, @RequestBody(required = false) String body,
-                                     HttpServletRequest request) throws ScimException {
-        return ok(scim.patchUser(id, parse(body), base(request)));
+    @PatchMapping(TYPE + "/{id}")
+    ResponseEntity<String> patch(@PathVariable String type, @PathVariable String id,
+                                 @RequestBody(required = false) String body, HttpServletRequest request)
+            throws ScimException {
+        return ok(resources.get(type).patch().apply(id, parse(body), base(request)));
     }
 
-    @DeleteMapping("/Users/{id}")
-    ResponseEntity<String> deleteUser(@PathVariable String id) throws ScimException {
-        scim.deleteUser(id);
-        return ResponseEntity.noContent().build();
-    }
-
-    @PostMapping("/Groups")
-    ResponseEntity<String> createGroup(@RequestBody(required = false) String body, HttpServletRequest request) throws ScimException {
-        return created(scim.createGroup(parse(body), base(request)));
-    }
-
-    @GetMapping("/Groups/{id}")
-    ResponseEntity<String> group(@PathVariable String id, HttpServletRequest request) throws ScimException {
-        return ok(scim.getGroup(id, base(request)));
-    }
-
-    @GetMapping("/Groups")
-    ResponseEntity<String> groups(@RequestParam(required = false) String filter, @RequestParam(required = false) Integer startIndex,
-                                  @RequestParam(required = false) Integer count, HttpServletRequest request) throws ScimException {
-        return ok(scim.listGroups(filter, startIndex, count, base(request)));
-    }
-
-    @PutMapping("/Groups/{id}")
-    ResponseEntity<String> replaceGroup(@PathVariable String id, @RequestBody(required = false) String body,
-                                        HttpServletRequest request) throws ScimException {
-        return ok(scim.replaceGroup(id, parse(body), base(request)));
-    }
-
-    @PatchMapping("/Groups/{id}")
-    ResponseEntity<String> patchGroup(@PathVariable String id, @RequestBody(required = false) String body,
-                                      HttpServletRequest request) throws ScimException {
-        return ok(scim.patchGroup(id, parse(body), base(request)));
-    }
-
-    @DeleteMapping("/Groups/{id}")
-    ResponseEntity<String> deleteGroup(@PathVariable String id) throws ScimException {
-        scim.deleteGroup(id);
+    @DeleteMapping(TYPE + "/{id}")
+    ResponseEntity<String> delete(@PathVariable String type, @PathVariable String id) throws ScimException {
+        resources.get(type).delete().apply(id);
         return ResponseEntity.noContent().build();
     }
 

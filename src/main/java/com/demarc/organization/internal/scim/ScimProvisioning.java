@@ -118,34 +118,7 @@ public class ScimProvisioning {
     @PreAuthorize(HAS_SCIM)
     @Transactional(readOnly = true)
     public ObjectNode listUsers(String filter, Integer startIndex, Integer count, String baseUrl) throws ScimException {
-        String where = "";
-        String value = null;
-        if (filter != null && !filter.isBlank()) {
-            var f = equality(filter);
-            String attribute = f.getAttributePath().toString().toLowerCase(Locale.ROOT);
-            value = f.getComparisonValue().asText();
-            where = switch (attribute) {
-                case "username" -> " where lower(s.user_name) = lower(:v)";
-                case "externalid" -> " where s.external_id = :v";
-                case "id" -> " where cast(s.user_id as varchar) = :v";
-                default -> throw BadRequestException.invalidFilter("Filter on userName, externalId or id with eq.");
-            };
-        }
-        int start = Math.max(1, startIndex == null ? 1 : startIndex);
-        int size = Math.min(MAX_PAGE, Math.max(0, count == null ? 100 : count));
-        var countQuery = jdbc.sql("select count(*) from scim_user s" + where);
-        var idsQuery = jdbc.sql("select s.user_id from scim_user s" + where + " order by s.user_id offset :o limit :l")
-                .param("o", start - 1).param("l", size);
-        if (value != null) {
-            countQuery = countQuery.param("v", value);
-            idsQuery = idsQuery.param("v", value);
-        }
-        int total = countQuery.query(Integer.class).single();
-        var resources = new ArrayList<ObjectNode>();
-        for (long id : idsQuery.query(Long.class).list()) {
-            resources.add(user(id, baseUrl));
-        }
-        return JsonUtils.valueToNode(new ListResponse<>(total, resources, start, resources.size()));
+        return list(USERS, filter, startIndex, count, id -> user(id, baseUrl));
     }
 
     @PreAuthorize(HAS_SCIM)
@@ -251,16 +224,20 @@ public class ScimProvisioning {
     }
 
     private long userId(String id) throws ScimException {
+        return existing(id, "select exists(select 1 from scim_user where user_id = :id)", "No provisioned user with id ");
+    }
+
+    /** The id in a request's path, when {@code existsSql} finds it; else SCIM's 404 saying {@code notFound + id}. */
+    private long existing(String id, String existsSql, String notFound) throws ScimException {
         try {
             long value = Long.parseLong(id);
-            if (jdbc.sql("select exists(select 1 from scim_user where user_id = :id)").param("id", value)
-                    .query(Boolean.class).single()) {
+            if (jdbc.sql(existsSql).param("id", value).query(Boolean.class).single()) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
             // an id that Demarc never issued
         }
-        throw new ResourceNotFoundException("No provisioned user with id " + id + ".");
+        throw new ResourceNotFoundException(notFound + id + ".");
     }
 
     private String username(long id) {
@@ -314,23 +291,49 @@ public class ScimProvisioning {
     @PreAuthorize(HAS_SCIM)
     @Transactional(readOnly = true)
     public ObjectNode listGroups(String filter, Integer startIndex, Integer count, String baseUrl) throws ScimException {
+        return list(GROUPS, filter, startIndex, count, id -> group(id, baseUrl));
+    }
+
+    /**
+     * What a list of one resource type reads: its rows ({@code from}), their id column, the SQL condition for each
+     * attribute a filter may test with {@code eq} (on the parameter {@code :v}), and what to say for any other filter.
+     */
+    private record Listing(String from, String id, java.util.Map<String, String> equals, String filterHint) {
+    }
+
+    private static final Listing USERS = new Listing("scim_user s", "s.user_id", java.util.Map.of(
+            "username", "lower(s.user_name) = lower(:v)",
+            "externalid", "s.external_id = :v",
+            "id", "cast(s.user_id as varchar) = :v"), "Filter on userName, externalId or id with eq.");
+    private static final Listing GROUPS = new Listing("scim_group g", "g.id", java.util.Map.of(
+            "displayname", "lower(g.display_name) = lower(:v)",
+            "externalid", "g.external_id = :v",
+            "id", "cast(g.id as varchar) = :v"), "Filter on displayName, externalId or id with eq.");
+
+    @FunctionalInterface
+    private interface Render {
+        ObjectNode apply(long id) throws ScimException;
+    }
+
+    /** One page of a resource type (RFC 7644 §3.4.2: 1-based startIndex, count capped at MAX_PAGE), optionally filtered. */
+    private ObjectNode list(Listing listing, String filter, Integer startIndex, Integer count, Render render)
+            throws ScimException {
         String where = "";
         String value = null;
         if (filter != null && !filter.isBlank()) {
             var f = equality(filter);
-            String attribute = f.getAttributePath().toString().toLowerCase(Locale.ROOT);
+            var condition = listing.equals().get(f.getAttributePath().toString().toLowerCase(Locale.ROOT));
+            if (condition == null) {
+                throw BadRequestException.invalidFilter(listing.filterHint());
+            }
             value = f.getComparisonValue().asText();
-            where = switch (attribute) {
-                case "displayname" -> " where lower(display_name) = lower(:v)";
-                case "externalid" -> " where external_id = :v";
-                case "id" -> " where cast(id as varchar) = :v";
-                default -> throw BadRequestException.invalidFilter("Filter on displayName, externalId or id with eq.");
-            };
+            where = " where " + condition;
         }
         int start = Math.max(1, startIndex == null ? 1 : startIndex);
         int size = Math.min(MAX_PAGE, Math.max(0, count == null ? 100 : count));
-        var countQuery = jdbc.sql("select count(*) from scim_group" + where);
-        var idsQuery = jdbc.sql("select id from scim_group" + where + " order by id offset :o limit :l")
+        var countQuery = jdbc.sql("select count(*) from " + listing.from() + where);
+        var idsQuery = jdbc.sql("select " + listing.id() + " from " + listing.from() + where + " order by "
+                        + listing.id() + " offset :o limit :l")
                 .param("o", start - 1).param("l", size);
         if (value != null) {
             countQuery = countQuery.param("v", value);
@@ -339,7 +342,7 @@ public class ScimProvisioning {
         int total = countQuery.query(Integer.class).single();
         var resources = new ArrayList<ObjectNode>();
         for (long id : idsQuery.query(Long.class).list()) {
-            resources.add(group(id, baseUrl));
+            resources.add(render.apply(id));
         }
         return JsonUtils.valueToNode(new ListResponse<>(total, resources, start, resources.size()));
     }
@@ -507,16 +510,7 @@ public class ScimProvisioning {
     }
 
     private long groupId(String id) throws ScimException {
-        try {
-            long value = Long.parseLong(id);
-            if (jdbc.sql("select exists(select 1 from scim_group where id = :id)").param("id", value)
-                    .query(Boolean.class).single()) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // an id that Demarc never issued
-        }
-        throw new ResourceNotFoundException("No group with id " + id + ".");
+        return existing(id, "select exists(select 1 from scim_group where id = :id)", "No group with id ");
     }
 
     // ---------------------------------------------------------------- helpers
