@@ -78,7 +78,8 @@ class EvidenceCard extends Composite<Div> {
             var older = new VerticalLayout();
             older.setPadding(false);
             item.versions().stream().skip(1).forEach(o -> older.add(new Span("Version " + o.number() + ": "
-                    + o.fileName() + " · " + o.reviewState().label() + " · SHA-256 " + o.sha256() + " "),
+                    + o.fileName() + " · " + (o.reviewState() == ReviewState.SUBMITTED ? "superseded before review"
+                    : o.reviewState().label()) + " · SHA-256 " + o.sha256() + " "),
                     com.demarc.shared.ui.Downloads.fileLink("files/evidence/" + o.id(), "download")));
             box.add(new Details("Earlier versions (" + (item.versions().size() - 1) + ")", older));
         }
