@@ -284,6 +284,11 @@ public class EvidenceService implements EvidenceStates {
             throw new UserFacingException("This version was already " + row.version().reviewState().label().toLowerCase()
                     + " by " + row.version().reviewedBy() + ".");
         }
+        var current = repository.item(row.version().itemId()).orElseThrow().current();
+        if (current.id() != versionId) {
+            throw new UserFacingException("Version " + current.number() + " of this evidence was uploaded since, by "
+                    + current.uploadedBy() + ": review that one on the control's page.");
+        }
         String me = Actors.currentUsername();
         boolean selfReview = accept && me.equals(row.version().uploadedBy());
         if (selfReview && !reviewSettings.allowSelfReview()) {

@@ -152,6 +152,27 @@ class EvidenceIntegrityTest {
         assertThat(evidence.reviewQueue(0, 1000)).anyMatch(r -> r.version().id() == v.id());
     }
 
+    @Test
+    @WithUserDetails("manager")
+    void aVersionSupersededBeforeItsReviewLeavesTheQueueAndCannotBeReviewed() throws Exception {
+        var row = fixtures.row(fixtures.project("Payments", "Superseded", "EC2"), "SRM-IAM-02");
+        var first = uploadAs("alice", row, "policy-v1.pdf", TestFiles.pdf("policy v1"), null);
+        var ref = new AtomicReference<EvidenceItem>();
+        Actors.runAs(user("alice"), () -> ref.set(evidence.upload(row.id(), first.id(), "policy-v2.pdf",
+                new java.io.ByteArrayInputStream(TestFiles.pdf("policy v2")), null, null, null)));
+        var second = ref.get().current();
+        var v1 = first.current();
+
+        var queued = evidence.reviewQueue(0, 1000).stream().filter(r -> r.item().id() == first.id()).toList();
+        assertThat(queued).as("the item's versions in the review queue").extracting(r -> r.version().id())
+                .containsExactly(second.id());
+        assertThat(evidence.countReviewQueue()).isEqualTo(evidence.reviewQueue(0, 1000).size());
+        assertThatThrownBy(() -> evidence.review(v1.id(), v1.version(), true, null))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("Version 2 of this evidence was uploaded since");
+        evidence.review(second.id(), second.version(), true, null);
+        assertThat(evidence.items(row.id()).get(0).current().reviewState()).isEqualTo(ReviewState.ACCEPTED);
+    }
+
     /** A package with one accepted PDF (uploaded by alice, accepted by the manager) whose title is a formula. */
     private byte[] packageWithOnePdf(String code) throws IOException {
         var project = fixtures.project("Payments", "Package", "EC2");

@@ -197,6 +197,8 @@ public class EvidenceRepository {
                           join evidence_item i on i.id = v.item_id
                           join project_control_v pc on pc.id = i.project_control_id join project_v p on p.id = pc.project_id
                          where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
+                           -- an earlier version that a newer one superseded is not reviewed any more
+                           and not exists (select 1 from evidence_version n where n.item_id = v.item_id and n.id > v.id)
                          order by v.uploaded_at desc offset :o limit :l""")
                 .params(scope(teams))
                 .param("o", offset).param("l", limit)
@@ -217,7 +219,9 @@ public class EvidenceRepository {
         return jdbc.sql("""
                         select count(*) from evidence_version v join evidence_item i on i.id = v.item_id
                           join project_control_v pc on pc.id = i.project_control_id join project_v p on p.id = pc.project_id
-                         where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))""")
+                         where v.review_state = 'SUBMITTED' and (:all or p.team_id = any(:teams))
+                           -- an earlier version that a newer one superseded is not reviewed any more
+                           and not exists (select 1 from evidence_version n where n.item_id = v.item_id and n.id > v.id)""")
                 .params(scope(teams))
                 .query(Integer.class).single();
     }

@@ -48,8 +48,14 @@ class EvidenceCard extends Composite<Div> {
         var box = getContent();
         box.addClassName("half");
         box.setWidthFull();
-        var head = new HorizontalLayout(new Span(item.title()), reviewBadge(v));
+        box.getStyle().set("box-sizing", "border-box"); // full width includes its padding and border: no sideways scroll
+        var title = new Span(item.title());
+        // long file names (titles default to them) wrap inside the card instead of running off the screen
+        title.getStyle().set("overflow-wrap", "anywhere").set("min-width", "0");
+        var head = new HorizontalLayout(title, reviewBadge(v));
         head.setAlignItems(FlexComponent.Alignment.CENTER);
+        head.setWrap(true);
+        head.setWidthFull();
         if (item.expired(today)) {
             head.add(Badge.of("Expired " + item.validUntil(), "unowned"));
         } else if (item.expiringSoon(today)) {
@@ -61,6 +67,7 @@ class EvidenceCard extends Composite<Div> {
         if (v.isFile()) {
             var facts = new Paragraph(v.fileName() + " · " + v.contentType() + " · " + v.size() + " bytes · version "
                     + v.number() + " · uploaded by " + v.uploadedBy() + " at " + WHEN.format(v.uploadedAt()));
+            facts.getStyle().set("overflow-wrap", "anywhere");
             var sha = new Span("SHA-256 " + v.sha256());
             sha.addClassName("sha256");
             sha.getStyle().set("font-family", "monospace").set("word-break", "break-all");
@@ -77,8 +84,10 @@ class EvidenceCard extends Composite<Div> {
         if (item.versions().size() > 1) {
             var older = new VerticalLayout();
             older.setPadding(false);
+            older.getStyle().set("overflow-wrap", "anywhere");
             item.versions().stream().skip(1).forEach(o -> older.add(new Span("Version " + o.number() + ": "
-                    + o.fileName() + " · " + o.reviewState().label() + " · SHA-256 " + o.sha256() + " "),
+                    + o.fileName() + " · " + (o.reviewState() == ReviewState.SUBMITTED ? "superseded before review"
+                    : o.reviewState().label()) + " · SHA-256 " + o.sha256() + " "),
                     com.demarc.shared.ui.Downloads.fileLink("files/evidence/" + o.id(), "download")));
             box.add(new Details("Earlier versions (" + (item.versions().size() - 1) + ")", older));
         }

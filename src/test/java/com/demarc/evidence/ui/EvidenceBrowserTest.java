@@ -101,6 +101,30 @@ class EvidenceBrowserTest extends BrowserTest {
         assertThat(anonymous.body()).isNotEqualTo(pdf);
     }
 
+    /** Issue 19: long file names ran off the screen; they wrap inside their card. */
+    @Test
+    void aLongFileNameWrapsInsideItsCard() throws Exception {
+        ProjectControl row = fixtures.row(fixtures.project("Payments", "Long names", "EC2"), "SRM-IAM-05");
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
+            var alice = users.findForLogin("alice").orElseThrow();
+            raci.setRaci(row.id(), row.version(), List.of(
+                    new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName()))));
+        });
+        var file = Files.createTempDirectory("evidence").resolve("quarterly-access-review-"
+                + "production-account-123456789012-".repeat(5) + "signed.txt");
+        Files.writeString(file, "access review\n");
+
+        loginAndWait("alice", PASSWORD);
+        driver.get(url("evidence/" + row.id().value()));
+        var upload = waitFor("#evidence-upload");
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        waitUp().until(d -> !d.findElements(By.cssSelector("#evidence-items .sha256")).isEmpty());
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const el = document.getElementById('evidence-items'); return el.scrollWidth - el.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("pixels the evidence list overflows sideways").isLessThanOrEqualTo(0);
+        logout();
+    }
+
     private void logout() {
         waitFor("#user-menu vaadin-menu-bar-button").click();
         waitUp().until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
