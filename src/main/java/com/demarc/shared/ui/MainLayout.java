@@ -73,6 +73,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         var root = menu.addItem(new Div(avatar, new Span(user.displayName())));
         var roleItem = root.getSubMenu().addItem(user.roleLabels());
         roleItem.setEnabled(false);
+        // the REST API's personal access tokens (module api's page, by route: shared depends on no feature module)
+        root.getSubMenu().addItem("API tokens", e -> com.vaadin.flow.component.UI.getCurrent().navigate("account/api-tokens"))
+                .setId("user-menu-api-tokens");
         root.getSubMenu().addItem("Log out", e -> authenticationContext.logout()).setId("logout");
 
         var box = new Div(menu);
