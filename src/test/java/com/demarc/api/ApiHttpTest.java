@@ -281,6 +281,62 @@ class ApiHttpTest {
         assertThat(ui.body()).contains("swagger");
     }
 
+    /** {@link com.demarc.AuthorizationMatrixTest#ENDPOINTS}: every endpoint × role × own/other team, over HTTP. */
+    @Test
+    void everyEndpointTimesEveryRoleOwnAndOtherTeam() throws Exception {
+        var ownRow = fixtures.row(payments, "SRM-IAM-06");
+        var otherRow = fixtures.row(dataPlatform, "SRM-IAM-06");
+        long ownVersion = uploadAsManager(ownRow);
+        long otherVersion = uploadAsManager(otherRow);
+        var failures = new ArrayList<String>();
+        for (Role role : Role.values()) {
+            String token = pat(com.demarc.AuthorizationMatrixTest.USERS_BY_ROLE.get(role));
+            for (var endpoint : com.demarc.AuthorizationMatrixTest.ENDPOINTS) {
+                boolean allowed = endpoint.roles().contains(role);
+                int own = call(endpoint, token, payments, ownRow, ownVersion, fixtures.team("Payments"));
+                if (allowed ? (own == 401 || own == 403 || own >= 500) : own != 403) {
+                    failures.add(endpoint + " as " + role + " on own team: " + own);
+                }
+                if (endpoint.scoped()) {
+                    int other = call(endpoint, token, dataPlatform, otherRow, otherVersion, fixtures.team("Data Platform"));
+                    boolean otherAllowed = allowed && role != Role.MEMBER;
+                    if (otherAllowed ? (other == 401 || other == 403 || other == 404 || other >= 500)
+                            : (other != 403 && !(allowed && other == 404))) {
+                        failures.add(endpoint + " as " + role + " on other team: " + other);
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private int call(com.demarc.AuthorizationMatrixTest.Endpoint endpoint, String token, Project project,
+                     ProjectControl row, long version, TeamId team) throws Exception {
+        String path = endpoint.path().replace("{projectId}", String.valueOf(project.id().value()))
+                .replace("{controlId}", String.valueOf(row.id().value())).replace("{versionId}", String.valueOf(version))
+                .replace("{teamId}", String.valueOf(team.value()));
+        var b = request(path, token);
+        HttpRequest req = switch (endpoint.method()) {
+            case "GET" -> b.GET().build();
+            case "PUT" -> b.header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"version\":0}")).build();
+            default -> path.endsWith("/files")
+                    ? request(path + "?fileName=matrix.txt", token).POST(HttpRequest.BodyPublishers.ofString("matrix " + UUID.randomUUID())).build()
+                    : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"title\":\"Matrix\",\"url\":\"https://example.com/matrix\"}")).build();
+        };
+        var response = http.send(req, HttpResponse.BodyHandlers.ofString());
+        responses.add(response);
+        return response.statusCode();
+    }
+
+    private long uploadAsManager(ProjectControl row) throws Exception {
+        var up = http.send(request("/api/v1/controls/" + row.id().value() + "/evidence/files?fileName=m.txt", pat("manager"))
+                .POST(HttpRequest.BodyPublishers.ofString("matrix evidence " + UUID.randomUUID())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+        return json.readTree(up.body()).path("versions").get(0).path("id").asLong();
+    }
+
     @org.junit.jupiter.api.AfterAll
     void noSessionCookieWasEverSet() {
         assertThat(responses).isNotEmpty();
