@@ -33,14 +33,7 @@ class ApiSecurityConfig {
                                        RateLimits limits, AuditLog audit, Clock clock,
                                        ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         var holder = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.requireExplicitSave(true))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+        stateless(http.securityMatcher("/api/**"))
                 .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(e -> e
@@ -56,15 +49,19 @@ class ApiSecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain apiDocsFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
-                .csrf(csrf -> csrf.disable())
+        stateless(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** No session read or created, no CSRF, no request cache, no form login, basic auth or logout. */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
-        return http.build();
+                .logout(logout -> logout.disable());
     }
 }

@@ -2,7 +2,6 @@ package com.demarc.api.ui;
 
 import com.demarc.api.ApiToken;
 import com.demarc.api.ApiTokenService;
-import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -15,7 +14,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-import java.time.Instant;
 
 import static com.demarc.api.ui.TokenSecretDialog.text;
 
@@ -52,20 +50,8 @@ class ApiTokensView extends VerticalLayout {
         grid.addColumn(ApiToken::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(ApiToken::hint).setHeader("Starts with").setAutoWidth(true);
         grid.addColumn(t -> text(t.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        grid.addColumn(t -> text(t.expiresAt())).setHeader("Expires (UTC)").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
-        grid.addComponentColumn(t -> {
-            if (!t.active(Instant.now())) {
-                return new Paragraph(t.state(Instant.now()) + (t.revokedAt() == null ? "" : " " + text(t.revokedAt())));
-            }
-            var revoke = new Button("Revoke", e -> {
-                tokens.revokeMyToken(t.id());
-                Notices.success("Token '" + t.name() + "' revoked: its next call is refused.");
-                refresh();
-            });
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            return revoke;
-        }).setHeader("State");
+        TokenSecretDialog.addUseAndStateColumns(grid, t -> tokens.revokeMyToken(t.id()),
+                "revoked: its next call is refused.", this::refresh);
         add(new Paragraph("A personal access token lets a script call the REST API (/api/v1, documented at "
                 + "/swagger-ui.html) as you: with your rights as they are at each call, never more. Revoke a token "
                 + "you no longer use; a password reset ends all of them."), form, grid);

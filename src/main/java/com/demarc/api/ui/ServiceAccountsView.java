@@ -20,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.Instant;
 
 import static com.demarc.api.ui.TokenSecretDialog.text;
 
@@ -74,20 +73,8 @@ class ServiceAccountsView extends VerticalLayout {
         grid.addColumn(ApiToken::username).setHeader("Account").setAutoWidth(true);
         grid.addColumn(ApiToken::role).setHeader("Role").setAutoWidth(true);
         grid.addColumn(ApiToken::createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(t -> text(t.expiresAt())).setHeader("Expires (UTC)").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
-        grid.addComponentColumn(t -> {
-            if (!t.active(Instant.now())) {
-                return new Paragraph(t.state(Instant.now()) + (t.revokedAt() == null ? "" : " " + text(t.revokedAt())));
-            }
-            var revoke = new Button("Revoke", e -> {
-                tokens.revokeServiceAccount(t.id());
-                Notices.success("Service account '" + t.name() + "' revoked and disabled: its next call is refused.");
-                refresh();
-            });
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            return revoke;
-        }).setHeader("State");
+        TokenSecretDialog.addUseAndStateColumns(grid, t -> tokens.revokeServiceAccount(t.id()),
+                "revoked and its account disabled: its next call is refused.", this::refresh);
         add(new Paragraph("A service account is a team's identity for scripts and CI jobs: it calls the REST API "
                 + "(/api/v1) with its token, scoped to its team, as a team member or an auditor. It has no password "
                 + "and never signs in to these pages."), form, grid);

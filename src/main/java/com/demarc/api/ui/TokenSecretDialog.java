@@ -6,7 +6,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 
-/** Shows a new token's secret once, with how to use it. */
+/** Shows a new token's secret once, with how to use it; the token lists' shared columns. */
 final class TokenSecretDialog {
     private TokenSecretDialog() {
     }
@@ -26,6 +26,27 @@ final class TokenSecretDialog {
         dialog.getFooter().add(done);
         dialog.setWidth("44em");
         dialog.open();
+    }
+
+    /** Expiry, last use and state (a Revoke button while active, which calls {@code revoke} then {@code refresh}). */
+    static void addUseAndStateColumns(com.vaadin.flow.component.grid.Grid<ApiToken> grid,
+                                      java.util.function.Consumer<ApiToken> revoke, String revokedMessage, Runnable refresh) {
+        grid.addColumn(t -> text(t.expiresAt())).setHeader("Expires (UTC)").setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        grid.addComponentColumn(t -> {
+            var now = java.time.Instant.now();
+            if (!t.active(now)) {
+                return new Paragraph(t.state(now) + (t.revokedAt() == null ? "" : " " + text(t.revokedAt())));
+            }
+            var button = new Button("Revoke", e -> {
+                revoke.accept(t);
+                com.demarc.shared.ui.Notices.success("'" + t.name() + "' " + revokedMessage);
+                refresh.run();
+            });
+            button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            return button;
+        }).setHeader("State");
     }
 
     static String text(java.time.Instant instant) {
