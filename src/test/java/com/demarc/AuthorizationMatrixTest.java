@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @DemarcTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
     static final Set<Role> NONE_BUT_SYSTEM = EnumSet.allOf(Role.class); // unchecked: sign-in, scope helpers, audit appends
 
@@ -239,6 +239,19 @@ class AuthorizationMatrixTest {
             Map.entry("ScaleDataGenerator.projectsPresent", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.lockHeadForBulkAppend", NONE_BUT_SYSTEM),
             Map.entry("CoverageService.staleToday", NONE_BUT_SYSTEM),
+            // api: tokens (everyone their own) and team service accounts (admins, managers)
+            Map.entry("ApiTokenService.defaultExpiry", ALL),
+            Map.entry("ApiTokenService.createPersonalToken", ALL),
+            Map.entry("ApiTokenService.myTokens", ALL),
+            Map.entry("ApiTokenService.revokeMyToken", ALL),
+            Map.entry("ApiTokenService.teams", Set.of(ADMIN, MANAGER)),
+            Map.entry("ApiTokenService.createServiceAccount", Set.of(ADMIN, MANAGER)),
+            Map.entry("ApiTokenService.serviceAccountTokens", Set.of(ADMIN, MANAGER)),
+            Map.entry("ApiTokenService.revokeServiceAccount", Set.of(ADMIN, MANAGER)),
+            Map.entry("ServiceAccounts.create", Set.of(ADMIN, MANAGER)),
+            Map.entry("ServiceAccounts.disable", Set.of(ADMIN, MANAGER)),
+            Map.entry("ServiceAccounts.isServiceAccount", NONE_BUT_SYSTEM),
+            Map.entry("CoverageService.projectCoverage", ALL),
             // audit
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),
@@ -251,7 +264,48 @@ class AuthorizationMatrixTest {
             Map.entry("AuditLog.protectionWarning", Set.of(ADMIN, AUDITOR)),
             Map.entry("AuditLog.checkpointHead", NONE_BUT_SYSTEM))); // the hourly job: signs the real head, changes nothing
 
+    /**
+     * REST API v1: every endpoint × the roles whose token passes on their own team's project, and whether a member's
+     * token is refused on another team's (scoped). {@link com.demarc.api.ApiHttpTest} runs every row over HTTP with
+     * real tokens; {@link #everyApiEndpointHasARow} fails on an endpoint without a row. Path ids: {project}, {control},
+     * {version} (an evidence file version), {team}.
+     */
+    public record Endpoint(String method, String path, Set<Role> roles, boolean scoped) {
+    }
+
+    public static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/api/v1/projects", ALL, false),
+            new Endpoint("GET", "/api/v1/projects/{projectId}", ALL, true),
+            new Endpoint("GET", "/api/v1/projects/{projectId}/controls", ALL, true),
+            new Endpoint("GET", "/api/v1/controls/{controlId}", ALL, true),
+            new Endpoint("PUT", "/api/v1/controls/{controlId}/status", Set.of(MANAGER, MEMBER), true),
+            new Endpoint("GET", "/api/v1/controls/{controlId}/evidence", Set.of(MANAGER, MEMBER, AUDITOR), true),
+            new Endpoint("POST", "/api/v1/controls/{controlId}/evidence/files", Set.of(MANAGER, MEMBER), true),
+            new Endpoint("POST", "/api/v1/controls/{controlId}/evidence/links", Set.of(MANAGER, MEMBER), true),
+            new Endpoint("GET", "/api/v1/evidence/versions/{versionId}/content", Set.of(MANAGER, MEMBER, AUDITOR), true),
+            new Endpoint("GET", "/api/v1/projects/{projectId}/coverage", ALL, true),
+            new Endpoint("GET", "/api/v1/coverage/teams", ALL, false),
+            new Endpoint("GET", "/api/v1/teams/{teamId}/coverage", ALL, true));
+
+    @Test
+    void everyApiEndpointHasARow() {
+        var mapping = context.getBean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+        var found = new TreeSet<String>();
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            for (String path : info.getPatternValues()) {
+                if (path.startsWith("/api/v1/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));
+                }
+            }
+        });
+        var rows = new TreeSet<String>();
+        ENDPOINTS.forEach(e -> rows.add(e.method() + " " + e.path()));
+        assertThat(rows).as("ENDPOINTS rows vs the /api/v1 endpoints").isEqualTo(found);
+    }
+
     static final Map<Role, String> USERS = Map.of(ADMIN, "admin", MANAGER, "manager", MEMBER, "alice", AUDITOR, "auditor");
+    public static final Map<Role, String> USERS_BY_ROLE = USERS;
 
     @Autowired
     ApplicationContext context;
@@ -269,6 +323,8 @@ class AuthorizationMatrixTest {
     AuditPackageService packages;
     @Autowired
     com.demarc.oscal.OscalService oscal;
+    @Autowired
+    com.demarc.coverage.CoverageService coverage;
 
     Map<String, Method> operations;
     Project own;
@@ -338,6 +394,7 @@ class AuthorizationMatrixTest {
                 "ProjectService.previewServices", p -> projects.previewServices(p.id(), Set.of()),
                 "ProjectService.controlsForEdit", p -> projects.controlsForEdit(List.of(p.id()), List.of("SRM-IAM-02")),
                 "RaciService.previewCopy", p -> raci.previewCopy(p.id(), Set.of(p.id())),
+                "CoverageService.projectCoverage", p -> coverage.projectCoverage(p.id()),
                 "OscalService.exportSsp", p -> oscal.exportSsp(p.id(), com.demarc.oscal.OscalFormat.JSON)));
         Map<String, Consumer<ProjectControl>> byRow = new TreeMap<>(Map.of(
                 "ProjectService.control", r -> projects.control(r.id()),

@@ -35,6 +35,11 @@ public enum AuditAction {
     SCIM_USER_DELETED,
     SCIM_GROUP_CHANGED,
     SCIM_REFUSED,
+    // REST API v1 (module api): tokens, service accounts and refused calls
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    SERVICE_ACCOUNT_CREATED,
+    API_REFUSED,
     // second factor (TOTP)
     MFA_ENROLLED,
     MFA_RECOVERY_CODES_RENEWED,

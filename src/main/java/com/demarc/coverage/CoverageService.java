@@ -70,6 +70,17 @@ public class CoverageService {
         return repository.countGaps(query, access.visibleTeams());
     }
 
+    /**
+     * One project's coverage, in total and per owner column (the REST API's {@code /projects/{id}/coverage}); from the
+     * project's rollup rows, within the reader's scope.
+     */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<Coverage> projectCoverage(ProjectId project) {
+        access.requireRead(project);
+        return repository.projectCoverage(project.value());
+    }
+
     /** The last 90 days of daily snapshots. */
     @PreAuthorize(HAS_DASHBOARD_READ)
     @Transactional(readOnly = true)

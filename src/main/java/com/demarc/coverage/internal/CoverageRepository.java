@@ -183,6 +183,23 @@ public class CoverageRepository {
     private record Slices(Coverage overall, List<Coverage> byOwner, List<Coverage> byDomain) {
     }
 
+    /** A project's coverage: the total first ({@code ALL}), then per owner column (CUSTOMER, SHARED, AWS). */
+    public List<Coverage> projectCoverage(long projectId) {
+        Map<String, Coverage> byOwner = new LinkedHashMap<>();
+        jdbc.sql("select owner, " + SUMS + " from coverage_rollup where project_id = :p group by owner")
+                .param("p", projectId)
+                .query(rs -> {
+                    String owner = rs.getString("owner");
+                    byOwner.put(owner, coverage(rs, owner, owner));
+                });
+        var all = byOwner.values().stream()
+                .reduce(new Coverage("ALL", "All controls", 0, 0, 0, 0, 0, 0, 0, 0, 0), CoverageRepository::plus);
+        var result = new ArrayList<Coverage>();
+        result.add(relabel(all, "ALL", "All controls"));
+        List.of("CUSTOMER", "SHARED", "AWS").stream().filter(byOwner::containsKey).map(byOwner::get).forEach(result::add);
+        return result;
+    }
+
     /** Two plain GROUP BYs (this one and {@link #teamRows}) beat one GROUPING SETS pass over the same rows. */
     private Slices ownerAndDomainSlices(TeamScope teams) {
         var where = teams(teams, "r.");

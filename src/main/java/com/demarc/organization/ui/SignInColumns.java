@@ -45,6 +45,7 @@ final class SignInColumns {
             String source = switch (f.source()) {
                 case "SSO" -> "SSO";
                 case "SCIM" -> "SCIM";
+                case "SERVICE" -> "Service account (API)";
                 default -> "Local";
             };
             return f.breakGlass() ? source + " (break-glass)" : source;
