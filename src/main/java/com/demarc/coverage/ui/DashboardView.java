@@ -126,6 +126,9 @@ class DashboardView extends VerticalLayout {
             case EXPIRING_OR_EXPIRED -> overall.expiring() + overall.expired();
             case OVERDUE -> overall.overdue();
             case NOT_COVERED -> overall.applicable() - overall.covered();
+            // the rollups have no column for it: what is applicable and in no other state
+            case FAILING_CHECK -> overall.applicable() - overall.covered() - overall.unowned() - overall.notImplemented()
+                    - overall.noEvidence() - overall.attestationMissing();
         };
     }
 
