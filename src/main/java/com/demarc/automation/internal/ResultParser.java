@@ -26,7 +26,9 @@ import java.util.function.Function;
  * handed to the sink with its raw JSON; anything malformed stops the whole import with a message saying what to do.
  */
 public final class ResultParser {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // a finding is read as a tree from the middle of the stream: what follows it is the rest of the file, not garbage
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** How a finding stands apart from its compliance status. */
     public enum Disposition {
