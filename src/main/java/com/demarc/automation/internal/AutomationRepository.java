@@ -149,25 +149,22 @@ public class AutomationRepository {
                 .query((rs, n) -> 1).list();
     }
 
-    /** Inserts the keys not seen before; returns how many were new. */
+    /**
+     * Inserts the keys not seen before; returns how many were new. One statement per batch (unnest of two arrays),
+     * so the row count is exact (a JDBC batch reports "no info" per row on PostgreSQL).
+     */
     public int insertFindingKeys(ProjectId project, List<Object[]> idAndUpdated) {
-        var args = new ArrayList<Object[]>(idAndUpdated.size());
-        for (Object[] k : idAndUpdated) {
-            args.add(new Object[]{project.value(), k[0], Timestamp.from((Instant) k[1])});
+        var ids = new String[idAndUpdated.size()];
+        var millis = new Long[idAndUpdated.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (String) idAndUpdated.get(i)[0];
+            millis[i] = ((Instant) idAndUpdated.get(i)[1]).toEpochMilli();
         }
-        int[][] counts = template.batchUpdate("insert into automation_finding (project_id, finding_id, updated_at) values (?, ?, ?) "
-                + "on conflict do nothing", args, 1000, (ps, a) -> {
-            ps.setLong(1, (Long) a[0]);
-            ps.setString(2, (String) a[1]);
-            ps.setTimestamp(3, (Timestamp) a[2]);
-        });
-        int n = 0;
-        for (int[] batch : counts) {
-            for (int c : batch) {
-                n += Math.max(c, 0);
-            }
-        }
-        return n;
+        return jdbc.sql("""
+                        insert into automation_finding (project_id, finding_id, updated_at)
+                        select :p, f, to_timestamp(u / 1000.0) from unnest(cast(:ids as varchar[]), cast(:ups as bigint[])) as t(f, u)
+                        on conflict do nothing""")
+                .param("p", project.value()).param("ids", ids).param("ups", millis).update();
     }
 
     public long insertImport(ProjectId project, String format, String fileName, long contentId, String sha256, long size,

@@ -97,7 +97,7 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
             var choice = new Select<ResultFormat>();
             choice.setLabel("Format");
             choice.setItems(ResultFormat.values());
-            choice.setItemLabelGenerator(ResultFormat::label);
+            choice.setItemLabelGenerator(f -> f == null ? "Recognise automatically" : f.label());
             choice.setEmptySelectionAllowed(true);
             choice.setEmptySelectionCaption("Recognise automatically");
             choice.addValueChangeListener(e -> format = e.getValue());

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChecksBrowserTest extends BrowserTest {
     static final String ACCOUNT = "111122223333"; // Checkout API's account in the demo data
-    static final String FAILING_SG = "sg-0a1b2c3d4e5f60718";
+    static final String FAILING_SG = "arn:aws:ec2:eu-west-1:" + ACCOUNT + ":security-group/sg-0a1b2c3d4e5f60718";
 
     @Autowired
     JdbcClient jdbc;
