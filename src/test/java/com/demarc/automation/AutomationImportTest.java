@@ -126,7 +126,8 @@ class AutomationImportTest {
         assertThat(automation.results(project.id())).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASSED));
 
         // an old export imported late never replaces a newer result
-        automation.importResults(stream(asff(account, "FAILED", "FAILED", NOW.minusSeconds(3600))), "old.json", null, project.id());
+        automation.importResults(stream(render("asff-checkout.json", account, NOW.minusSeconds(3600), NOW.minusSeconds(3600),
+                Map.of("IAM6", "FAILED", "EC219", "FAILED"))), "old.json", null, project.id());
         assertThat(automation.results(project.id())).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASSED));
     }
 
