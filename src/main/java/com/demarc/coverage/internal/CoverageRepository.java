@@ -366,7 +366,7 @@ public class CoverageRepository {
     public List<FailingCheck> failingChecks(TeamScope teams, int offset, int limit) {
         var where = teams(teams, "p.");
         return jdbc.sql("select p.id, p.name, t.name, l.source, l.check_id, mc.codes, r.resources_failing, "
-                        + "r.failing_resources, r.last_observed " + FAILING_CHECKS + where.sql() + FAILING_WHERE
+                        + "r.failing_resources, r.last_observed " + FAILING_CHECKS + where.sql() + " " + FAILING_WHERE
                         + " order by r.resources_failing desc, lower(p.name), l.check_id offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
                 .query((rs, n) -> new FailingCheck(new com.demarc.project.ProjectId(rs.getLong(1)), rs.getString(2),
@@ -378,7 +378,7 @@ public class CoverageRepository {
 
     public int countFailingChecks(TeamScope teams) {
         var where = teams(teams, "p.");
-        return jdbc.sql("select count(*) " + FAILING_CHECKS + where.sql() + FAILING_WHERE).params(where.params())
+        return jdbc.sql("select count(*) " + FAILING_CHECKS + where.sql() + " " + FAILING_WHERE).params(where.params())
                 .query(Integer.class).single();
     }
 
