@@ -252,6 +252,25 @@ public class AuthorizationMatrixTest {
             Map.entry("ServiceAccounts.disable", Set.of(ADMIN, MANAGER)),
             Map.entry("ServiceAccounts.isServiceAccount", NONE_BUT_SYSTEM),
             Map.entry("CoverageService.projectCoverage", ALL),
+            // automation (issue 18): imports like evidence uploads, reads like evidence, suppressions are a review
+            // decision (managers), the check mapping is catalog data
+            Map.entry("AutomationService.importResults", Set.of(MANAGER, MEMBER)),
+            Map.entry("AutomationService.checksOf", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.results", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.imports", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.importOf", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.rawResults", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.suppressions", Set.of(MANAGER, MEMBER, AUDITOR)),
+            Map.entry("AutomationService.suppress", Set.of(MANAGER)),
+            Map.entry("AutomationService.endSuppression", Set.of(MANAGER)),
+            Map.entry("CheckMappingService.ensureShippedMapping", NONE_BUT_SYSTEM),
+            Map.entry("CheckMappingService.mapping", ALL),
+            Map.entry("CheckMappingService.checksFor", ALL),
+            Map.entry("CheckMappingService.exportCsv", ALL),
+            Map.entry("CheckMappingService.setControls", Set.of(MANAGER)),
+            Map.entry("CoverageService.failingChecks", ALL),
+            Map.entry("CoverageService.countFailingChecks", ALL),
+            Map.entry("CoverageService.automatedShare", ALL),
             // audit
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),
@@ -325,6 +344,7 @@ public class AuthorizationMatrixTest {
     com.demarc.oscal.OscalService oscal;
     @Autowired
     com.demarc.coverage.CoverageService coverage;
+    com.demarc.automation.AutomationService automation;
 
     Map<String, Method> operations;
     Project own;
@@ -395,7 +415,11 @@ public class AuthorizationMatrixTest {
                 "ProjectService.controlsForEdit", p -> projects.controlsForEdit(List.of(p.id()), List.of("SRM-IAM-02")),
                 "RaciService.previewCopy", p -> raci.previewCopy(p.id(), Set.of(p.id())),
                 "CoverageService.projectCoverage", p -> coverage.projectCoverage(p.id()),
-                "OscalService.exportSsp", p -> oscal.exportSsp(p.id(), com.demarc.oscal.OscalFormat.JSON)));
+                "OscalService.exportSsp", p -> oscal.exportSsp(p.id(), com.demarc.oscal.OscalFormat.JSON),
+                "AutomationService.importResults", p -> automation.importResults(new ByteArrayInputStream(
+                        "{\"Findings\": []}".getBytes()), "scope.json", null, p.id()),
+                "AutomationService.results", p -> automation.results(p.id()),
+                "AutomationService.checksOf", p -> automation.checksOf(p == own ? ownRow.id() : otherRow.id())));
         Map<String, Consumer<ProjectControl>> byRow = new TreeMap<>(Map.of(
                 "ProjectService.control", r -> projects.control(r.id()),
                 "ProjectService.history", r -> projects.history(r.id()),

@@ -48,6 +48,35 @@ public class CoverageService {
         refresh(event.projects());
     }
 
+    /** Keeps the rollups in step, inside the transaction of the change (check results, suppressions, mapping). */
+    @EventListener
+    void on(com.demarc.automation.CheckResultsChanged event) {
+        refresh(event.projects());
+    }
+
+    /**
+     * The failing-checks gap list: failing, unsuppressed checks mapped to controls of active projects in the user's
+     * scope, with the failing resources, most failing first.
+     */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<FailingCheck> failingChecks(int offset, int limit) {
+        return repository.failingChecks(access.visibleTeams(), offset, limit);
+    }
+
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public int countFailingChecks() {
+        return repository.countFailingChecks(access.visibleTeams());
+    }
+
+    /** Covered customer and shared controls by automation vs by manual evidence only, and checks passing/failing. */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public AutomatedShare automatedShare() {
+        return repository.automatedShare(access.visibleTeams());
+    }
+
     private void refresh(java.util.Set<ProjectId> projects) {
         repository.refresh(projects.stream().map(ProjectId::value).collect(java.util.stream.Collectors.toSet()));
     }

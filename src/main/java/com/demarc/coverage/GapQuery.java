@@ -40,7 +40,7 @@ public record GapQuery(Kind kind, @Nullable TeamId teamId, @Nullable ProjectId p
     /** The gap lists of the dashboard. */
     public enum Kind {
         UNOWNED("Unowned"), MISSING_EVIDENCE("Missing evidence"), EXPIRING_OR_EXPIRED("Expired or expiring evidence"),
-        OVERDUE("Overdue"), NOT_COVERED("Not covered");
+        OVERDUE("Overdue"), NOT_COVERED("Not covered"), FAILING_CHECK("Failing checks");
 
         private final String label;
 

@@ -5,6 +5,8 @@ import com.demarc.organization.TeamScope;
 import com.demarc.coverage.Coverage;
 import com.demarc.coverage.CoverageState;
 import com.demarc.coverage.Dashboard;
+import com.demarc.coverage.AutomatedShare;
+import com.demarc.coverage.FailingCheck;
 import com.demarc.coverage.Gap;
 import com.demarc.coverage.GapQuery;
 import com.demarc.coverage.TrendPoint;
@@ -56,7 +58,7 @@ public class CoverageRepository {
     }
 
     private static final String STATE_COLUMNS =
-            "project_control_id, project_id, team_id, code, domain_code, owner, state, expiring, overdue, expired";
+            "project_control_id, project_id, team_id, code, domain_code, owner, state, expiring, overdue, expired, automated";
 
     /**
      * Recomputes these projects' coverage from the rule: their rows' states (a pass over their own rows only), their
@@ -81,12 +83,14 @@ public class CoverageRepository {
                  on conflict (project_control_id) do update
                    set project_id = excluded.project_id, team_id = excluded.team_id, code = excluded.code,
                        domain_code = excluded.domain_code, owner = excluded.owner, state = excluded.state,
-                       expiring = excluded.expiring, overdue = excluded.overdue, expired = excluded.expired
+                       expiring = excluded.expiring, overdue = excluded.overdue, expired = excluded.expired,
+                       automated = excluded.automated
                  where (coverage_state.project_id, coverage_state.team_id, coverage_state.code, coverage_state.domain_code,
                         coverage_state.owner, coverage_state.state, coverage_state.expiring, coverage_state.overdue,
-                        coverage_state.expired)
+                        coverage_state.expired, coverage_state.automated)
                        is distinct from (excluded.project_id, excluded.team_id, excluded.code, excluded.domain_code,
-                        excluded.owner, excluded.state, excluded.expiring, excluded.overdue, excluded.expired)""")
+                        excluded.owner, excluded.state, excluded.expiring, excluded.overdue, excluded.expired,
+                        excluded.automated)""")
                 .param("ids", ids).update();
         jdbc.sql("delete from coverage_rollup where project_id = any(:ids)").param("ids", ids).update();
         jdbc.sql("delete from coverage_summary_rollup where project_id = any(:ids)").param("ids", ids).update();
@@ -325,6 +329,7 @@ public class CoverageRepository {
             case EXPIRING_OR_EXPIRED -> "(v.expiring or v.expired)";
             case OVERDUE -> "v.overdue";
             case NOT_COVERED -> "v.state not in ('COVERED', 'NOT_APPLICABLE')";
+            case FAILING_CHECK -> "v.state = 'FAILING_CHECK'";
         };
         return teams(teams, "v.").and(kind)
                 .and("v.team_id = :team", "team", q.teamId() == null ? null : q.teamId().value())
@@ -354,6 +359,58 @@ public class CoverageRepository {
         var where = gapWhere(q, teams);
         return jdbc.sql("select count(*) from coverage_state v" + where.sql()).params(where.params())
                 .query(Integer.class).single();
+    }
+
+    // --- automated evidence (read model over the automation module's results, ADR 0020)
+
+    private static final String FAILING_CHECKS = """
+              from automation_latest l
+              join automation_result r on r.id = l.result_id and r.status = 'FAILED'
+              join project p on p.id = l.project_id and not p.archived
+              join team t on t.id = p.team_id
+              cross join lateral (
+                  select array_agg(distinct m.control_code order by m.control_code) as codes
+                    from automation_check_mapping m
+                   where m.model_id = p.model_id
+                     and ((l.source = 'SECURITY_HUB' and m.check_id = l.check_id)
+                       or (l.source = 'CONFIG' and m.config_rule = l.check_id))) mc
+            """;
+    private static final String FAILING_WHERE = """
+             and mc.codes is not null
+             and not exists (select 1 from automation_suppression s where s.project_id = l.project_id
+                              and s.source = l.source and s.check_id = l.check_id and s.until >= current_date)""";
+
+    public List<FailingCheck> failingChecks(TeamScope teams, int offset, int limit) {
+        var where = teams(teams, "p.");
+        return jdbc.sql("select p.id, p.name, t.name, l.source, l.check_id, mc.codes, r.resources_failing, "
+                        + "r.failing_resources, r.last_observed " + FAILING_CHECKS + where.sql() + " " + FAILING_WHERE
+                        + " order by r.resources_failing desc, lower(p.name), l.check_id offset :o limit :l")
+                .params(where.params()).param("o", offset).param("l", limit)
+                .query((rs, n) -> new FailingCheck(new com.demarc.project.ProjectId(rs.getLong(1)), rs.getString(2),
+                        rs.getString(3), com.demarc.automation.CheckSource.valueOf(rs.getString(4)), rs.getString(5),
+                        java.util.Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getInt(7),
+                        java.util.Arrays.asList((String[]) rs.getArray(8).getArray()), rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    public int countFailingChecks(TeamScope teams) {
+        var where = teams(teams, "p.");
+        return jdbc.sql("select count(*) " + FAILING_CHECKS + where.sql() + " " + FAILING_WHERE).params(where.params())
+                .query(Integer.class).single();
+    }
+
+    public AutomatedShare automatedShare(TeamScope teams) {
+        var where = teams(teams, "v.");
+        int[] covered = jdbc.sql("select count(*) filter (where v.automated), count(*) filter (where not v.automated) "
+                        + "from coverage_state v" + where.sql() + " and v.state = 'COVERED' and v.owner in ('CUSTOMER', 'SHARED')")
+                .params(where.params()).query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+        var projectWhere = teams(teams, "p.");
+        int[] checks = jdbc.sql("""
+                        select count(*) filter (where r.status = 'FAILED'), count(*) filter (where r.status = 'PASSED')
+                          from automation_latest l join automation_result r on r.id = l.result_id
+                          join project p on p.id = l.project_id and not p.archived""" + projectWhere.sql())
+                .params(projectWhere.params()).query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
+        return new AutomatedShare(covered[0], covered[1], checks[0], checks[1]);
     }
 
     // --- snapshots

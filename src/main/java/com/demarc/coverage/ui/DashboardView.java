@@ -73,6 +73,12 @@ class DashboardView extends VerticalLayout {
                 + " applicable project controls are covered: owned, implemented and backed by accepted, unexpired evidence "
                 + "(AWS-owned: a valid AWS attestation).");
         overallText.setId("overall-text");
+        var share = coverage.automatedShare();
+        var automated = new Paragraph("Automated: " + share.percent() + " % of covered customer and shared controls ("
+                + share.coveredByAutomation() + " by passing AWS checks, " + share.coveredByManualOnly()
+                + " by manual evidence only); checks now " + share.passingChecks() + " passing, " + share.failingChecks()
+                + " failing.");
+        automated.setId("automated-share");
         var cards = new FlexLayout();
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
@@ -103,10 +109,19 @@ class DashboardView extends VerticalLayout {
                 }
             });
         }
+        var failingHolder = new Div();
+        failingHolder.setWidthFull();
+        var failingTab = gapTabs.add("Failing checks (" + coverage.countFailingChecks() + ")", failingHolder);
+        failingTab.setId("failing-checks-tab");
+        fill.put(failingTab, () -> {
+            if (failingHolder.getComponentCount() == 0) {
+                failingHolder.add(new FailingChecksPanel(coverage));
+            }
+        });
         gapTabs.addSelectedChangeListener(e -> fill.getOrDefault(e.getSelectedTab(), () -> { }).run());
         fill.getOrDefault(gapTabs.getSelectedTab(), () -> { }).run();
 
-        add(actions, overall, overallText, cards,
+        add(actions, overall, overallText, automated, cards,
                 new CoveragePanel("by-owner", "Customer / shared / AWS", relabel(d.byOwner()),
                         c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withOwner(Owner.valueOf(c.key())), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-summary", "AWS model summary", d.bySummaryRow(),
@@ -126,6 +141,9 @@ class DashboardView extends VerticalLayout {
             case EXPIRING_OR_EXPIRED -> overall.expiring() + overall.expired();
             case OVERDUE -> overall.overdue();
             case NOT_COVERED -> overall.applicable() - overall.covered();
+            // the rollups have no column for it: what is applicable and in no other state
+            case FAILING_CHECK -> overall.applicable() - overall.covered() - overall.unowned() - overall.notImplemented()
+                    - overall.noEvidence() - overall.attestationMissing();
         };
     }
 

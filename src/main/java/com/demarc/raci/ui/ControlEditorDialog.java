@@ -91,7 +91,14 @@ class ControlEditorDialog extends Dialog {
         });
         evidence.setId("open-evidence");
         evidence.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        getFooter().add(evidence, new Button(content.editable() ? "Cancel" : "Close", e -> close()), saveButton);
+        // the automation module's page, by URL (raci does not depend on automation)
+        var checks = new Button("Checks …", e -> {
+            close();
+            getUI().ifPresent(ui -> ui.navigate("control-checks/" + control.id().value()));
+        });
+        checks.setId("open-checks");
+        checks.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        getFooter().add(evidence, checks, new Button(content.editable() ? "Cancel" : "Close", e -> close()), saveButton);
     }
 
     private static void showOwnership(Paragraph line, List<com.demarc.raci.RaciEntry> entries) {

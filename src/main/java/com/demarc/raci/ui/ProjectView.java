@@ -78,7 +78,11 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             // the oscal module's page, by URL: the raci module does not depend on it
             var oscal = new com.vaadin.flow.component.html.Anchor("oscal?project=" + p.id().value(), "OSCAL export (SSP)");
             oscal.setId("oscal-export");
-            add(oscal);
+            // the automation module's page, by URL likewise
+            var checks = new com.vaadin.flow.component.html.Anchor("checks/" + p.id().value(),
+                    "Check results (Security Hub / AWS Config)");
+            checks.setId("check-results-link");
+            add(new HorizontalLayout(oscal, checks));
         }
         var matrix = new RaciMatrix(raci, projects, catalog, organization, false);
         matrix.showProject(p.id());
