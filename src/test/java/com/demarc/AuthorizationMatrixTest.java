@@ -344,6 +344,7 @@ public class AuthorizationMatrixTest {
     com.demarc.oscal.OscalService oscal;
     @Autowired
     com.demarc.coverage.CoverageService coverage;
+    @Autowired
     com.demarc.automation.AutomationService automation;
 
     Map<String, Method> operations;
