@@ -58,6 +58,10 @@ public final class TestOidcProvider implements AutoCloseable {
     /** username → e-mail. */
     private static final Map<String, String> EMAILS = new ConcurrentHashMap<>();
     private static volatile String redirectUri = "http://localhost:8080/login/oauth2/code/corp";
+    /** Paths the provider was asked for, in order (e.g. its end_session endpoint at sign-out). */
+    private static final List<String> REQUESTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A claim ("iss" or "aud") the next ID tokens carry wrong, to test that the client refuses them; null: none. */
+    private static volatile String wrongClaim;
 
     private final ConfigurableApplicationContext context;
 
@@ -87,6 +91,16 @@ public final class TestOidcProvider implements AutoCloseable {
 
     public void redirectTo(String uri) {
         redirectUri = uri;
+    }
+
+    /** How often the provider was asked for this path (e.g. {@code /connect/logout}, its end_session endpoint). */
+    public long requests(String path) {
+        return REQUESTS.stream().filter(path::equals).count();
+    }
+
+    /** The next ID tokens carry a wrong {@code iss} or {@code aud} (signed as usual); null: correct again. */
+    public void issueWrong(String claim) {
+        wrongClaim = claim;
     }
 
     @Override
@@ -172,6 +186,17 @@ public final class TestOidcProvider implements AutoCloseable {
         }
 
         @Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> recordRequests() {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+                    (jakarta.servlet.Filter) (request, response, chain) -> {
+                        REQUESTS.add(((jakarta.servlet.http.HttpServletRequest) request).getRequestURI());
+                        chain.doFilter(request, response);
+                    });
+            registration.setOrder(Integer.MIN_VALUE);
+            return registration;
+        }
+
+        @Bean
         UserDetailsService users() {
             // every user the tests name signs in with the same password
             return username -> User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build();
@@ -220,6 +245,11 @@ public final class TestOidcProvider implements AutoCloseable {
                             .claim("name", "Test " + user)
                             .claim("preferred_username", user)
                             .claim("amr", List.of("pwd"));
+                    if ("iss".equals(wrongClaim)) {
+                        context.getClaims().issuer("http://127.0.0.1:1/not-the-issuer");
+                    } else if ("aud".equals(wrongClaim)) {
+                        context.getClaims().audience(List.of("some-other-client"));
+                    }
                 }
             };
         }

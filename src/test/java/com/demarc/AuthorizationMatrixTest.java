@@ -125,6 +125,19 @@ public class AuthorizationMatrixTest {
             Map.entry("MfaService.statusOf", Set.of(ADMIN)),
             Map.entry("MfaService.reset", Set.of(ADMIN)),
             Map.entry("MfaService.verify", NONE_BUT_SYSTEM),
+            // two-step sign-in (issue 14): the pending sign-in is not authenticated; the person comes from the
+            // server-held pending state (SecondFactorSignIn), never from input; the admin's page reads MFA states
+            Map.entry("MfaService.check", NONE_BUT_SYSTEM),
+            Map.entry("MfaService.beginEnrolmentAtSignIn", NONE_BUT_SYSTEM),
+            Map.entry("MfaService.confirmEnrolmentAtSignIn", NONE_BUT_SYSTEM),
+            Map.entry("MfaService.statusesOf", Set.of(ADMIN)),
+            Map.entry("MfaService.myDeadline", ALL),
+            Map.entry("SecondFactorSignIn.pending", NONE_BUT_SYSTEM),
+            Map.entry("SecondFactorSignIn.verify", NONE_BUT_SYSTEM),
+            Map.entry("SecondFactorSignIn.beginEnrolment", NONE_BUT_SYSTEM),
+            Map.entry("SecondFactorSignIn.confirmEnrolment", NONE_BUT_SYSTEM),
+            Map.entry("SecondFactorSignIn.cancel", NONE_BUT_SYSTEM),
+            Map.entry("AccountSignIn.recordSignIn", NONE_BUT_SYSTEM),
             // SCIM provisioning: tokens are an admin's; the SCIM operations pass only for a SCIM bearer token
             Map.entry("ScimTokenService.createToken", Set.of(ADMIN)),
             Map.entry("ScimTokenService.tokens", Set.of(ADMIN)),

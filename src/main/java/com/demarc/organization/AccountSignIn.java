@@ -33,6 +33,12 @@ public class AccountSignIn {
         return identities.isBreakGlass(user);
     }
 
+    /** Records a completed sign-in (the users page's "Last sign-in"). Unchecked: used by sign-in. */
+    @Transactional
+    public void recordSignIn(UserId user) {
+        identities.markSignedIn(user);
+    }
+
     @PreAuthorize(HAS_USER_MANAGE)
     @Transactional(readOnly = true)
     public Map<UserId, SignInFacts> facts(List<UserId> users) {

@@ -26,7 +26,8 @@ import static com.demarc.shared.Permissions.HAS_USER_MANAGE;
 /**
  * TOTP second factor (RFC 6238) for local accounts: enrolment (QR code and manual key, confirmed by a first code),
  * ten one-time recovery codes (hashed, shown once), the check at sign-in (throttled like passwords, a code's time step
- * accepted once) and an admin's reset. The sign-in step-up that calls {@link #verify} is not wired yet (ADR 0013).
+ * accepted once) and an admin's reset. The sign-in step-up ({@link SecondFactorSignIn}) calls {@link #check} and,
+ * when a role requires an app that is not enrolled yet, the {@code …AtSignIn} enrolment (ADR 0013).
  */
 @Service
 public class MfaService {
@@ -42,6 +43,9 @@ public class MfaService {
     public record Status(boolean enrolled, int recoveryCodesLeft) {
     }
 
+    /** The outcome of a code at sign-in. */
+    public enum Check { ACCEPTED_CODE, ACCEPTED_RECOVERY, WRONG, LOCKED }
+
     private final JdbcClient jdbc;
     private final Totp totp;
     private final PasswordEncoder passwordEncoder;
@@ -50,8 +54,11 @@ public class MfaService {
     private final SecurityVersions securityVersions;
     private final Clock clock;
 
+    private final MfaPolicy policy;
+
     MfaService(JdbcClient jdbc, Totp totp, PasswordEncoder passwordEncoder, LoginThrottle throttle, AuditLog audit,
-               SecurityVersions securityVersions, Clock clock) {
+               SecurityVersions securityVersions, Clock clock, MfaPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.totp = totp;
         this.passwordEncoder = passwordEncoder;
@@ -66,7 +73,17 @@ public class MfaService {
     @Transactional
     public Enrolment beginEnrolment() {
         var me = me();
-        if (confirmed(me.id())) {
+        return begin(me.id(), me.getUsername());
+    }
+
+    /** The enrolment a required role asks for during sign-in, for the pending (not yet signed-in) user. */
+    @Transactional
+    public Enrolment beginEnrolmentAtSignIn(UserId user, String username) {
+        return begin(user.value(), username);
+    }
+
+    private Enrolment begin(long id, String username) {
+        if (confirmed(id)) {
             throw new UserFacingException("You already use an authenticator app: ask an administrator to reset it first.");
         }
         String secret = totp.newSecret();
@@ -74,8 +91,8 @@ public class MfaService {
                         insert into mfa_secret (user_id, secret) values (:u, :s)
                         on conflict (user_id) do update set secret = excluded.secret, confirmed_at = null, last_step = 0,
                                created_at = now(), version = mfa_secret.version + 1""")
-                .param("u", me.id()).param("s", secret).update();
-        return new Enrolment(totp.qrDataUri(secret, me.getUsername()), secret);
+                .param("u", id).param("s", secret).update();
+        return new Enrolment(totp.qrDataUri(secret, username), secret);
     }
 
     /** Confirms the enrolment with a first code; returns the ten recovery codes, which are never shown again. */
@@ -83,15 +100,25 @@ public class MfaService {
     @Transactional
     public List<String> confirmEnrolment(String code) {
         var me = me();
+        return confirm(me.id(), me.getUsername(), code);
+    }
+
+    /** Confirms the enrolment started at sign-in; returns the recovery codes. */
+    @Transactional
+    public List<String> confirmEnrolmentAtSignIn(UserId user, String username, String code) {
+        return confirm(user.value(), username, code);
+    }
+
+    private List<String> confirm(long id, String username, String code) {
         var secret = jdbc.sql("select secret from mfa_secret where user_id = :u and confirmed_at is null")
-                .param("u", me.id()).query(String.class).optional()
+                .param("u", id).query(String.class).optional()
                 .orElseThrow(() -> new UserFacingException("Start the enrolment first: scan the QR code, then enter its code."));
         long step = totp.matchingStep(secret, code, clock.instant()).orElseThrow(() -> new UserFacingException(
                 "That code is not right: check that your device's clock is correct and enter the code shown now."));
         jdbc.sql("update mfa_secret set confirmed_at = now(), last_step = :s, version = version + 1 where user_id = :u")
-                .param("s", step).param("u", me.id()).update();
-        var codes = newRecoveryCodes(me.id());
-        audit.record(AuditAction.MFA_ENROLLED, "user", me.getUsername(), "Enrolled an authenticator app", null,
+                .param("s", step).param("u", id).update();
+        var codes = newRecoveryCodes(id);
+        audit.record(AuditAction.MFA_ENROLLED, "user", username, "Enrolled an authenticator app", null,
                 RECOVERY_CODES + " recovery codes");
         return codes;
     }
@@ -121,6 +148,31 @@ public class MfaService {
         return status(user.value());
     }
 
+    /** The MFA state of a page of users (the users page), in one query. */
+    @PreAuthorize(HAS_USER_MANAGE)
+    @Transactional(readOnly = true)
+    public java.util.Map<UserId, Status> statusesOf(List<UserId> users) {
+        var result = new java.util.HashMap<UserId, Status>();
+        users.forEach(u -> result.put(u, new Status(false, 0)));
+        if (users.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                        select s.user_id, (select count(*) from mfa_recovery_code c where c.user_id = s.user_id and c.used_at is null)
+                        from mfa_secret s where s.user_id = any(:ids) and s.confirmed_at is not null""")
+                .param("ids", users.stream().mapToLong(UserId::value).toArray())
+                .query((rs, n) -> result.put(new UserId(rs.getLong(1)), new Status(true, rs.getInt(2)))).list();
+        return result;
+    }
+
+    /** When the current user must have enrolled an authenticator app (their role requires one); empty if not due. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> myDeadline() {
+        var me = me();
+        return policy.requiredFor(me) ? policy.deadline(me.id()) : java.util.Optional.empty();
+    }
+
     /** An admin removes a user's second factor (lost phone): audited; the user's sessions end. */
     @PreAuthorize(HAS_USER_MANAGE)
     @Transactional
@@ -140,26 +192,35 @@ public class MfaService {
      */
     @Transactional
     public boolean verify(UserId user, String username, @Nullable String code, @Nullable String address) {
+        var check = check(user, username, code, address);
+        return check == Check.ACCEPTED_CODE || check == Check.ACCEPTED_RECOVERY;
+    }
+
+    /** {@link #verify} with the reason: which kind of code was accepted, or wrong, or locked. */
+    @Transactional
+    public Check check(UserId user, String username, @Nullable String code, @Nullable String address) {
         String key = "mfa:" + username;
         var attempt = throttle.attempt(key, address);
         if (!attempt.allowed()) {
             audit.recordIndependently(AuditAction.LOGIN_REFUSED_LOCKED, "user", username,
                     "Second factor refused: locked after too many wrong codes");
-            return false;
+            return Check.LOCKED;
         }
         String clean = code == null ? "" : code.strip().replace(" ", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        boolean ok = clean.matches("\\d{6}") ? totpMatches(user, clean) : recoveryMatches(user, clean);
+        boolean totpCode = clean.matches("\\d{6}");
+        boolean ok = totpCode ? totpMatches(user, clean) : recoveryMatches(user, clean);
         if (ok) {
             throttle.succeeded(key);
             audit.recordIndependently(AuditAction.MFA_VERIFIED, "user", username,
-                    clean.matches("\\d{6}") ? "Second factor: authenticator code" : "Second factor: recovery code used");
-        } else {
-            audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (wrong second-factor code)");
-            if (attempt.locksIfWrong()) {
-                audit.recordIndependently(AuditAction.ACCOUNT_LOCKED, "user", username, "Locked after repeated wrong codes");
-            }
+                    totpCode ? "Second factor: authenticator code" : "Second factor: recovery code used");
+            return totpCode ? Check.ACCEPTED_CODE : Check.ACCEPTED_RECOVERY;
         }
-        return ok;
+        audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (wrong second-factor code)");
+        if (attempt.locksIfWrong()) {
+            audit.recordIndependently(AuditAction.ACCOUNT_LOCKED, "user", username, "Locked after repeated wrong codes");
+            return Check.LOCKED;
+        }
+        return Check.WRONG;
     }
 
     private boolean totpMatches(UserId user, String code) {

@@ -35,6 +35,8 @@ class SecurityConfig {
                                             com.demarc.security.internal.oidc.SsoUserService ssoUsers,
                                             com.demarc.security.internal.oidc.SsoSignInHandlers ssoHandlers,
                                             com.demarc.security.internal.oidc.SsoLogoutSuccessHandler ssoLogout,
+                                            SecondFactorSignIn secondFactor,
+                                            com.demarc.organization.AccountSignIn accountSignIn,
                                             @org.springframework.beans.factory.annotation.Value("${demarc.management.scrape-token:}")
                                             String scrapeToken) throws Exception {
         http.authorizeHttpRequests(auth -> auth
@@ -63,6 +65,13 @@ class SecurityConfig {
                         strategy.getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy),
                         clock, audit),
                 org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+        // two-step sign-in: a password that needs a second factor leaves the session unauthenticated with a pending
+        // sign-in (the Two-step sign-in page); /login/two-step/done swaps the authentication in once it is verified.
+        // The failure handler is set on the built filter (below): configuring formLogin here would pre-empt Vaadin's.
+        http.addFilterBefore(new SecondFactorHandlers.CompletionFilter(secondFactor,
+                        strategy.getIfAvailable(org.springframework.security.core.context.SecurityContextHolder::getContextHolderStrategy),
+                        sessionRegistry, accountSignIn, audit),
+                org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         // company sign-in (OIDC) when spring.security.oauth2.client.registration.* names a provider
         com.demarc.security.internal.oidc.SsoConfiguration.configure(http, ssoRegistrations, ssoUsers, ssoHandlers);
         // an address that is no route must reach Vaadin (its not-found page, in the layout) instead of the configurer's
@@ -70,6 +79,12 @@ class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .logoutSuccessHandler(ssoLogout)
                 .anyRequest(url -> url.authenticated()));
-        return http.build();
+        var chain = http.build();
+        var secondFactorFailure = SecondFactorHandlers.failureHandler(secondFactor, audit);
+        chain.getFilters().stream()
+                .filter(f -> f instanceof org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter)
+                .forEach(f -> ((org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter) f)
+                        .setAuthenticationFailureHandler(secondFactorFailure));
+        return chain;
     }
 }

@@ -31,9 +31,13 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final String dummyHash;
+    private final MfaPolicy mfaPolicy;
+    private final com.demarc.organization.AccountSignIn accountSignIn;
 
     ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-                                     AuditLog audit) {
+                                     AuditLog audit, MfaPolicy mfaPolicy, com.demarc.organization.AccountSignIn accountSignIn) {
+        this.mfaPolicy = mfaPolicy;
+        this.accountSignIn = accountSignIn;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.throttle = throttle;
@@ -67,6 +71,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }
         throttle.succeeded(username);
+        // an enrolled authenticator app, or one a role requires after its grace period: the second step comes first
+        if (user instanceof com.demarc.shared.DemarcUser demarcUser) {
+            var step = mfaPolicy.assess(demarcUser);
+            if (step != MfaPolicy.Step.NONE) {
+                throw new SecondFactorRequired(demarcUser, step == MfaPolicy.Step.CODE ? SecondFactorSignIn.Mode.CODE
+                        : SecondFactorSignIn.Mode.ENROL, authentication.getDetails());
+            }
+            accountSignIn.recordSignIn(new com.demarc.organization.UserId(demarcUser.id()));
+        }
         audit.recordIndependently(AuditAction.LOGIN_SUCCEEDED, "user", user.getUsername(), "Signed in");
         var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         result.setDetails(authentication.getDetails());

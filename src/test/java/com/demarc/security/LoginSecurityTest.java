@@ -52,6 +52,10 @@ class LoginSecurityTest {
     org.springframework.security.core.userdetails.UserDetailsService userDetails;
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+    @Autowired
+    MfaPolicy mfaPolicy;
+    @Autowired
+    com.demarc.organization.AccountSignIn accountSignIn;
 
     private String newUser(Role role) {
         String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
@@ -209,7 +213,7 @@ class LoginSecurityTest {
     @Test
     void unknownDisabledExpiredLockedAndWrongPasswordAllCostOnePasswordCheckAndGetTheSameAnswer() {
         var encoder = new CountingEncoder(passwordEncoder);
-        var provider = new ThrottlingAuthenticationProvider(userDetails, encoder, throttle, audit);
+        var provider = new ThrottlingAuthenticationProvider(userDetails, encoder, throttle, audit, mfaPolicy, accountSignIn);
         String wrong = newUser(Role.MEMBER);
         String disabled = newUser(Role.MEMBER);
         Actors.runAsSystem(Set.of(Role.ADMIN), () -> {

@@ -30,7 +30,8 @@ class UsersView extends VerticalLayout {
     private final TextField filter = new TextField();
 
     UsersView(OrganizationService organization, com.demarc.organization.AccountSignIn accountSignIn,
-              org.springframework.core.env.Environment environment) {
+              org.springframework.core.env.Environment environment,
+              org.springframework.beans.factory.ObjectProvider<com.demarc.organization.ui.extension.UserAdminColumns> extraColumns) {
         this.organization = organization;
         var signIn = new SignInColumns(accountSignIn);
         setSizeFull();
@@ -58,7 +59,13 @@ class UsersView extends VerticalLayout {
             return badge;
         }).setHeader("Status").setAutoWidth(true);
         signIn.addTo(grid);
-        grid.setItems(query -> signIn.load(organization.findUsers(filter.getValue(), query.getOffset(), query.getLimit())).stream(),
+        // other modules' columns (security: MFA state and its reset)
+        var loaders = extraColumns.orderedStream().map(c -> c.addTo(grid, () -> grid.getDataProvider().refreshAll())).toList();
+        grid.setItems(query -> {
+                    var page = signIn.load(organization.findUsers(filter.getValue(), query.getOffset(), query.getLimit()));
+                    loaders.forEach(load -> load.accept(page));
+                    return page.stream();
+                },
                 query -> organization.countUsers(filter.getValue()));
         grid.addItemClickListener(e -> openEditor(e.getItem()));
         grid.setSizeFull();

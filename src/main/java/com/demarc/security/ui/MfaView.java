@@ -42,6 +42,15 @@ class MfaView extends VerticalLayout {
                             + "your phone; an administrator can also reset your second factor."), renew);
             return;
         }
+        var required = mfa.myDeadline().map(d -> {
+            var text = new Paragraph("Your role requires two-step sign-in. Set it up before "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(java.time.ZoneId.systemDefault()).format(d)
+                    + "; after that, signing in asks you to set it up before anything else.");
+            text.setId("mfa-required");
+            text.getStyle().set("color", "var(--lumo-error-text-color)");
+            return text;
+        });
+        required.ifPresent(this::add);
         var start = new Button("Set up an authenticator app", e -> enrol());
         start.setId("mfa-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

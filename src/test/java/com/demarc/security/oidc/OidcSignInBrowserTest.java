@@ -73,6 +73,10 @@ class OidcSignInBrowserTest extends BrowserTest {
         waitFor("#user-menu vaadin-menu-bar-button").click();
         waitUp().until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
         waitUp().until(ExpectedConditions.urlContains("/login"));
+        waitUp().until(d -> idp.requests("/connect/logout") > 0);
+        assertThat(idp.requests("/connect/logout")).as("RP-initiated logout reached the provider's end_session endpoint")
+                .isEqualTo(1);
+        waitUp().until(ExpectedConditions.urlContains("/login?logout"));
         idp.groups("dana.sso", "demarc-managers", "team:Data Platform");
         // the provider's own session may outlive the sign-out (RP-initiated logout is not asserted here): end it, as
         // the next working day would, so that dana signs in at the provider's page again
@@ -121,6 +125,27 @@ class OidcSignInBrowserTest extends BrowserTest {
                 .containsExactly("Sign in with Corp IdP");
         loginAndWait("alice", "demarc-demo-2026");
         assertThat(menuTitles()).contains("My responsibilities");
+    }
+
+    @Test
+    void anIdTokenWithAWrongIssuerOrAudienceIsRefused() {
+        idp.user("frank.sso", "frank.sso@example.com", "demarc-members");
+        try {
+            for (String claim : java.util.List.of("iss", "aud")) {
+                idp.issueWrong(claim);
+                driver.get(idp.issuer() + "/.well-known/openid-configuration");
+                driver.manage().deleteAllCookies();
+                signInAtProvider("frank.sso");
+                waitUp().until(ExpectedConditions.urlContains("/login?sso-error"));
+                assertThat(waitFor("#login-notice").getText()).as("wrong " + claim)
+                        .contains("Company sign-in did not complete (invalid_id_token)");
+            }
+        } finally {
+            idp.issueWrong(null);
+        }
+        assertThat(directory.findForLogin("frank.sso")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LOGIN_FAILED' and summary like 'Company sign-in failed (invalid_id_token)%'")
+                .query(Integer.class).single()).isGreaterThanOrEqualTo(2);
     }
 
     private void signInAtProvider(String username) {
