@@ -71,7 +71,7 @@ class EvidenceStoreBenchmark {
         String bucket = "bench-evidence";
         try (var server = S3ProxyServer.start(bucket);
              var store = new S3ObjectStore(new StoreSettings.S3(bucket, S3ProxyServer.REGION, server.endpoint(), true, null, null,
-                     DataSize.ofMegabytes(8)));
+                     DataSize.ofMegabytes(8), false));
              var bare = server.client()) {
             var baseline = Bench.time(1, RUNS, () -> {
                 String key = "bare/" + UUID.randomUUID();

@@ -90,9 +90,14 @@ public final class S3ProxyServer implements AutoCloseable {
         return dir.resolve("data");
     }
 
-    /** A client of its own (path-style, the test keys). */
+    /**
+     * A client of its own (path-style, the test keys). Checksums only when an operation requires them: S3Proxy 2.6
+     * refuses the SDK's default streaming upload with a trailing CRC ("x-amz-content-sha256 ... does not match").
+     */
     public S3Client client() {
         return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.of(REGION))
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }

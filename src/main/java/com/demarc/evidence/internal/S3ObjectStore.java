@@ -47,6 +47,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     private final int partSize;
     private final ServerSideEncryption sse;
     private final String kmsKeyId;
+    private final boolean checksums;
 
     public S3ObjectStore(StoreSettings.S3 settings) {
         if (!settings.configured()) {
@@ -69,6 +70,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         }
         this.s3 = builder.build();
         this.bucket = settings.bucket().strip();
+        this.checksums = settings.checksums();
         this.partSize = (int) Math.min(settings.partSize().toBytes(), 512L * 1024 * 1024);
         String encryption = settings.serverSideEncryption();
         this.sse = encryption == null || encryption.isBlank() ? null : ServerSideEncryption.fromValue(encryption.strip());
@@ -101,12 +103,18 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         if (n < partSize) {
             String hex = HexFormat.of().formatHex(whole.digest());
             var put = PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) n)
-                    .checksumSHA256(base64(hex)).metadata(Map.of("sha256", hex));
+                    .metadata(Map.of("sha256", hex));
+            if (checksums) {
+                put.checksumSHA256(base64(hex));
+            }
             encrypt(put);
             call(() -> s3.putObject(put.build(), RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, n))));
             return new Written(n, hex);
         }
-        var create = CreateMultipartUploadRequest.builder().bucket(bucket).key(key).checksumAlgorithm(ChecksumAlgorithm.SHA256);
+        var create = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+        if (checksums) {
+            create.checksumAlgorithm(ChecksumAlgorithm.SHA256);
+        }
         if (sse != null) {
             create.serverSideEncryption(sse);
             if (kmsKeyId != null) {
@@ -130,11 +138,17 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 int number = parts.size() + 1;
                 final int partLength = length;
                 var body = RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, partLength), partLength);
-                var response = call(() -> s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(key)
-                        .uploadId(uploadId).partNumber(number).contentLength((long) partLength)
-                        .checksumSHA256(partChecksum).build(), body));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag())
-                        .checksumSHA256(response.checksumSHA256() == null ? partChecksum : response.checksumSHA256()).build());
+                var part = UploadPartRequest.builder().bucket(bucket).key(key)
+                        .uploadId(uploadId).partNumber(number).contentLength((long) partLength);
+                if (checksums) {
+                    part.checksumSHA256(partChecksum);
+                }
+                var response = call(() -> s3.uploadPart(part.build(), body));
+                var completed = CompletedPart.builder().partNumber(number).eTag(response.eTag());
+                if (checksums) {
+                    completed.checksumSHA256(response.checksumSHA256() == null ? partChecksum : response.checksumSHA256());
+                }
+                parts.add(completed.build());
                 length = in.readNBytes(buffer, 0, partSize);
             }
             call(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)

@@ -26,7 +26,7 @@ public record StoreSettings(String store, Filesystem filesystem, S3 s3, Duration
                     + " is not a store: use postgres (default), filesystem or s3.");
         }
         filesystem = filesystem == null ? new Filesystem(null) : filesystem;
-        s3 = s3 == null ? new S3(null, null, null, false, null, null, null) : s3;
+        s3 = s3 == null ? new S3(null, null, null, false, null, null, null, null) : s3;
         pendingGrace = pendingGrace == null ? Duration.ofHours(1) : pendingGrace;
     }
 
@@ -36,11 +36,14 @@ public record StoreSettings(String store, Filesystem filesystem, S3 s3, Duration
 
     /**
      * {@code demarc.evidence.s3.*}: bucket, region and endpoint (S3-compatible stores, with path-style access), the
-     * server-side encryption (AES256 or aws:kms with kms-key-id), and the multipart part size (at least 5 MB).
+     * server-side encryption (AES256 or aws:kms with kms-key-id), the multipart part size (at least 5 MB), and
+     * whether each request carries its SHA-256 as {@code x-amz-checksum-sha256} (default true; false only for
+     * S3-compatible stores that refuse those headers, e.g. S3Proxy 2.6: the hash is then kept as metadata only).
      */
     public record S3(String bucket, String region, URI endpoint, boolean pathStyleAccess, String serverSideEncryption,
-                     String kmsKeyId, DataSize partSize) {
+                     String kmsKeyId, DataSize partSize, Boolean checksums) {
         public S3 {
+            checksums = checksums == null || checksums;
             partSize = partSize == null ? DataSize.ofMegabytes(8) : partSize;
             if (partSize.toBytes() < 5L * 1024 * 1024) {
                 throw new IllegalArgumentException("demarc.evidence.s3.part-size=" + partSize

@@ -169,7 +169,7 @@ abstract class EvidenceStoreContract {
         var written = objectStore().write(ObjectStore.PENDING_PREFIX + name, new ByteArrayInputStream(bytes), 1 << 20);
         long id = jdbc.queryForObject("""
                 insert into evidence_content (size_bytes, sha256, chunks, store, object_key, pending_key, created_at)
-                values (?, ?, 0, ?, ?, ?, now() - interval '2 hours') returning id""", Long.class, written.size(),
+                values (?, ?, 0, ?, ?, ?, now()) returning id""", Long.class, written.size(),
                 written.sha256(), storeName(), ObjectStore.OBJECT_PREFIX + name, ObjectStore.PENDING_PREFIX + name);
         assertThat(store.open(id).readAllBytes()).as("readable while pending").isEqualTo(bytes);
 
