@@ -9,7 +9,6 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -96,11 +95,10 @@ class S3EvidenceStoreTest extends EvidenceStoreContract {
         byte[] bytes = com.demarc.support.TestFiles.pdf("checksum");
         var written = objectStore().write(ObjectStore.PENDING_PREFIX + "checksum-test", new ByteArrayInputStream(bytes), 1 << 20);
         try (var client = server.client()) {
-            var head = client.headObject(b -> b.bucket(BUCKET).key(ObjectStore.PENDING_PREFIX + "checksum-test").checksumMode(ChecksumMode.ENABLED));
+            // (checksum mode on HEAD, which real S3 answers with x-amz-checksum-sha256, is a 501 on S3Proxy 2.6)
+            var head = client.headObject(b -> b.bucket(BUCKET).key(ObjectStore.PENDING_PREFIX + "checksum-test"));
             assertThat(head.metadata()).containsEntry("sha256", written.sha256());
-            if (head.checksumSHA256() != null) { // S3 returns it; S3Proxy's filesystem backend may not keep it
-                assertThat(HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(head.checksumSHA256()))).isEqualTo(written.sha256());
-            }
+            assertThat(head.contentLength()).isEqualTo(bytes.length);
         }
         objectStore().delete(ObjectStore.PENDING_PREFIX + "checksum-test");
     }
