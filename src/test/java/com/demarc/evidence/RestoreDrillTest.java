@@ -144,10 +144,22 @@ class RestoreDrillTest {
 
     /** The app's command in its own JVM, on the restored database and store copy (as an operator runs the jar). */
     private static Result command(TestDatabase.Coordinates db, Db target, Path store, String option) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // the app as shipped: its classes and jars, not the test classes (test beans, a second db/ on the path)
+        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+                .filter(e -> e.endsWith(".jar") || e.replace('\\', '/').endsWith("target/classes"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var args = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classpath, "com.demarc.Application", option,
-                "--spring.profiles.active=test", "--spring.datasource.url=" + target.jdbcUrl(),
+                "--spring.datasource.url=" + target.jdbcUrl(),
+                // what application-test.yml sets (not on this classpath): the build's audit key, no start-up check, and
+                // the test-scoped authorization server's auto-configuration off (besides Vaadin's, off for commands)
+                "--demarc.audit.signing-key-file=target/test-audit-signing.key", "--demarc.startup-check.enabled=false",
+                "--spring.docker.compose.enabled=false",
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"
+                        + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                        + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
                 "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
                 "--spring.flyway.user=" + db.ownerUsername(), "--spring.flyway.password=" + db.ownerPassword(),
                 "--spring.flyway.placeholders.app_user=" + db.username(),
