@@ -23,7 +23,7 @@ public class Application implements AppShellConfigurator {
     public static void main(String[] args) {
         var app = new SpringApplication(Application.class);
         if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--verify-audit-log") || a.startsWith("--generate-scale")
-                || a.startsWith("--export-oscal"))) {
+                || a.startsWith("--export-oscal") || a.equals("--verify-evidence") || a.equals("--migrate-evidence"))) {
             // a command, not a server: no web server
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
             app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude",

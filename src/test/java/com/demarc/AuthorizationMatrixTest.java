@@ -220,6 +220,10 @@ public class AuthorizationMatrixTest {
             Map.entry("EvidenceService.attestations", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("EvidenceService.verify", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("EvidenceService.download", Set.of(MANAGER, MEMBER, AUDITOR)),
+            // evidence stores (issue 17): operator commands --verify-evidence (audit readers) and --migrate-evidence
+            Map.entry("EvidenceStorage.verifyAll", Set.of(ADMIN, AUDITOR)),
+            Map.entry("EvidenceStorage.migrate", Set.of(ADMIN)),
+            Map.entry("EvidenceStorage.sweep", Set.of(ADMIN)),
             Map.entry("EvidenceService.upload", Set.of(MANAGER, MEMBER)),
             Map.entry("EvidenceService.addLink", Set.of(MANAGER, MEMBER)),
             Map.entry("EvidenceService.setValidity", Set.of(MANAGER, MEMBER)),

@@ -60,12 +60,20 @@ public class EvidenceService implements EvidenceStates {
     private final TransferQueries transferQueries;
     private final TransactionTemplate transactions;
     private final ReviewSettings reviewSettings;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final io.micrometer.core.instrument.Counter uploads;
+    private final io.micrometer.core.instrument.Counter uploadBytes;
 
     EvidenceService(EvidenceRepository repository, EvidenceStore store, FileTypePolicy types, ZipInspector zips,
                     EvidenceLimits limits, ProjectService projects, ProjectAccess access, CurrentUser currentUser,
                     com.demarc.audit.AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
                     Transfers transfers, TransferQueries transferQueries, PlatformTransactionManager transactionManager,
-                    ReviewSettings reviewSettings) {
+                    ReviewSettings reviewSettings, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+        this.uploads = io.micrometer.core.instrument.Counter.builder("demarc.evidence.uploads")
+                .description("Evidence files stored").register(meters);
+        this.uploadBytes = io.micrometer.core.instrument.Counter.builder("demarc.evidence.upload.bytes")
+                .description("Bytes of evidence files stored").baseUnit("bytes").register(meters);
         this.transfers = transfers;
         this.transferQueries = transferQueries;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -147,22 +155,48 @@ public class EvidenceService implements EvidenceStates {
     public EvidenceItem upload(ProjectControlId controlId, @Nullable Long itemId, String fileName, InputStream in,
                                @Nullable String title, @Nullable LocalDate validFrom, @Nullable LocalDate validUntil) {
         var control = requireUploadable(controlId);
-        String name = types.checkName(fileName);
-        checkValidity(validFrom, validUntil);
-        try (var permit = transfers.beginUpload(); var spool = SpooledUpload.receive(in, maxFileSize())) {
-            String contentType;
-            try (var head = spool.open()) {
-                contentType = types.check(name, head);
-            }
-            if (FileTypePolicy.isZipFamily(contentType)) {
-                try (var content = spool.open()) {
-                    zips.check(content, spool.size(), limits);
+        // what is being checked, so that a refusal is counted by its reason (demarc.evidence.uploads.refused)
+        var phase = new String[]{"name"};
+        try {
+            String name = types.checkName(fileName);
+            phase[0] = "validity";
+            checkValidity(validFrom, validUntil);
+            phase[0] = "busy";
+            try (var permit = transfers.beginUpload(); var spool = receive(in, phase)) {
+                String contentType;
+                phase[0] = "type";
+                try (var head = spool.open()) {
+                    contentType = types.check(name, head);
                 }
+                if (FileTypePolicy.isZipFamily(contentType)) {
+                    phase[0] = "archive";
+                    try (var content = spool.open()) {
+                        zips.check(content, spool.size(), limits);
+                    }
+                }
+                phase[0] = "store";
+                var saved = transactions.execute(tx -> storeSpooled(control, itemId, name, title, validFrom, validUntil, spool, contentType));
+                uploads.increment();
+                uploadBytes.increment(spool.size());
+                return saved;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                phase[0] = "interrupted";
+                throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
+                        + "): nothing was stored. Upload the file again.");
             }
-            return transactions.execute(tx -> storeSpooled(control, itemId, name, title, validFrom, validUntil, spool, contentType));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new EvidenceRefused("The upload of '" + name + "' was interrupted (" + e.getMessage()
-                    + "): nothing was stored. Upload the file again.");
+        } catch (UserFacingException e) {
+            meters.counter("demarc.evidence.uploads.refused", "reason", phase[0]).increment();
+            throw e;
+        }
+    }
+
+    private SpooledUpload receive(InputStream in, String[] phase) throws IOException {
+        phase[0] = "interrupted";
+        try {
+            return SpooledUpload.receive(in, maxFileSize());
+        } catch (EvidenceRefused e) {
+            phase[0] = e.getMessage().startsWith("The file is empty") ? "empty" : "size";
+            throw e;
         }
     }
 

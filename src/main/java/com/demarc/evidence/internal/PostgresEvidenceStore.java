@@ -15,10 +15,11 @@ import java.util.HexFormat;
 
 /**
  * Evidence content in PostgreSQL, in 1 MiB chunks (ADR 0006): one backup holds everything, content and metadata
- * commit or roll back together, and neither upload nor download ever holds more than one chunk in memory.
+ * commit or roll back together, and neither upload nor download ever holds more than one chunk in memory. The store
+ * {@code postgres} of {@link RoutingEvidenceStore} (ADR 0018).
  */
 @Component
-class PostgresEvidenceStore implements EvidenceStore {
+class PostgresEvidenceStore {
     static final int CHUNK = 1 << 20;
 
     private final JdbcTemplate jdbc;
@@ -27,10 +28,21 @@ class PostgresEvidenceStore implements EvidenceStore {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public StoredContent store(InputStream in, long maxBytes) throws IOException {
+    public EvidenceStore.StoredContent store(InputStream in, long maxBytes) throws IOException {
         Long id = jdbc.queryForObject("insert into evidence_content (size_bytes, sha256, chunks) values (0, '', 0) returning id",
                 Long.class);
+        var written = writeChunks(id, in, maxBytes);
+        jdbc.update("update evidence_content set size_bytes = ?, sha256 = ?, chunks = ? where id = ?",
+                written.size(), written.sha256(), written.chunks(), id);
+        return new EvidenceStore.StoredContent(id, written.size(), written.sha256());
+    }
+
+    /** What {@link #writeChunks} wrote. */
+    record Chunks(long size, String sha256, int chunks) {
+    }
+
+    /** Writes the chunks of content {@code id} (which has none yet), in the caller's transaction. */
+    Chunks writeChunks(long id, InputStream in, long maxBytes) throws IOException {
         MessageDigest sha = sha256();
         byte[] buffer = new byte[CHUNK];
         long total = 0;
@@ -59,18 +71,14 @@ class PostgresEvidenceStore implements EvidenceStore {
         if (total == 0) {
             throw new EvidenceRefused("The file is empty: nothing was stored. Choose the file that holds the evidence.");
         }
-        String hex = HexFormat.of().formatHex(sha.digest());
-        jdbc.update("update evidence_content set size_bytes = ?, sha256 = ?, chunks = ? where id = ?", total, hex, seq, id);
-        return new StoredContent(id, total, hex);
+        return new Chunks(total, HexFormat.of().formatHex(sha.digest()), seq);
     }
 
-    @Override
     public InputStream open(long contentId) {
         Integer chunks = jdbc.queryForObject("select chunks from evidence_content where id = ?", Integer.class, contentId);
         return new ChunkStream(contentId, chunks == null ? 0 : chunks);
     }
 
-    @Override
     public void delete(long contentId) {
         jdbc.update("delete from evidence_content where id = ?", contentId);
     }
