@@ -321,7 +321,9 @@ public class AuthorizationMatrixTest {
             new Endpoint("GET", "/api/v1/evidence/versions/{versionId}/content", Set.of(MANAGER, MEMBER, AUDITOR), true),
             new Endpoint("GET", "/api/v1/projects/{projectId}/coverage", ALL, true),
             new Endpoint("GET", "/api/v1/coverage/teams", ALL, false),
-            new Endpoint("GET", "/api/v1/teams/{teamId}/coverage", ALL, true));
+            new Endpoint("GET", "/api/v1/teams/{teamId}/coverage", ALL, true),
+            new Endpoint("POST", "/api/v1/projects/{projectId}/findings", Set.of(MANAGER, MEMBER), true),
+            new Endpoint("POST", "/api/v1/findings", Set.of(MANAGER, MEMBER), false));
 
     @Test
     void everyApiEndpointHasARow() {

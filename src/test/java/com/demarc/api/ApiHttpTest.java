@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"demarc.api.rate-limit-requests=40", "demarc.api.rate-limit-period=1h",
-                "demarc.evidence.max-file-size=64KB"})
+                "demarc.evidence.max-file-size=64KB",
+                "demarc.automation.max-file-size=256KB"})
 @ActiveProfiles({"test", "demo"})
 @Import(TestDatabaseConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,6 +65,8 @@ class ApiHttpTest {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.demarc.automation.ResultFiles resultFiles;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -276,6 +279,8 @@ class ApiHttpTest {
         assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
         assertThat(doc.path("paths").has("/api/v1/controls/{controlId}/status")).isTrue();
         assertThat(doc.path("paths").has("/api/v1/projects/{projectId}/coverage")).isTrue();
+        assertThat(doc.path("paths").path("/api/v1/projects/{projectId}/findings").has("post")).isTrue();
+        assertThat(doc.path("paths").path("/api/v1/findings").path("post").path("parameters").toString()).contains("format");
         var ui = http.send(HttpRequest.newBuilder(URI.create(base() + "/swagger-ui/index.html")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger");
@@ -310,6 +315,92 @@ class ApiHttpTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * The nightly job of README's "Findings import": {@code aws securityhub get-findings … | curl -sf -H 'Content-Type:
+     * application/json' --data-binary @- …/findings}, i.e. the CLI's JSON streamed as the body; then every refusal.
+     */
+    @Test
+    void nightlyFindingsImportAsTheDocumentedCurlCommandsSendIt() throws Exception {
+        String account = com.demarc.automation.ResultFiles.randomAccount();
+        var project = resultFiles.project("Payments", "Nightly", account);
+        long id = project.id().value();
+        var observed = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        byte[] asff = com.demarc.automation.ResultFiles.render("asff-checkout.json", account, observed, observed,
+                java.util.Map.of("IAM6", "FAILED", "EC219", "PASSED"));
+        String alice = pat("alice");
+
+        var first = findings("/api/v1/projects/" + id + "/findings", alice, asff);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode report = json.readTree(first.body());
+        assertThat(report.path("format").asString()).isEqualTo("SECURITY_HUB_ASFF");
+        assertThat(report.path("findingsRead").asInt()).as("two CLI pages, eight findings").isEqualTo(8);
+        assertThat(report.path("imported").asInt()).isEqualTo(4);
+        assertThat(report.path("archived").asInt()).isEqualTo(1);
+        assertThat(report.path("otherAccountIds").get(0).asString()).isEqualTo("999988887777");
+        JsonNode part = report.path("projects").get(0);
+        assertThat(part.path("projectId").asLong()).isEqualTo(id);
+        assertThat(part.path("importId").isNumber()).isTrue();
+        assertThat(part.path("failed").asInt()).as("IAM.6").isEqualTo(1);
+        assertThat(part.path("sha256").asString()).hasSize(64);
+        assertThat(report.path("summary").asString()).contains("8 findings read");
+
+        var again = json.readTree(findings("/api/v1/findings?format=asff", alice, asff).body());
+        assertThat(again.path("imported").asInt()).as("the same file twice imports nothing").isZero();
+        assertThat(again.path("alreadyImported").asInt()).isEqualTo(4);
+
+        byte[] config = com.demarc.automation.ResultFiles.render("config-root-mfa.json", account, observed, observed,
+                java.util.Map.of("ROOT_MFA", "NON_COMPLIANT"));
+        var cfg = findings("/api/v1/projects/" + id + "/findings?format=config&fileName=config-nightly.json", alice, config);
+        assertThat(cfg.statusCode()).as(cfg.body()).isEqualTo(200);
+        assertThat(json.readTree(cfg.body()).path("format").asString()).isEqualTo("CONFIG_EVALUATIONS");
+        assertThat(json.readTree(cfg.body()).path("imported").asInt()).isEqualTo(3);
+        assertProblem(findings("/api/v1/findings", alice, config), 422, "choose the project");
+
+        int imports = importsOf(id);
+        byte[] truncated = java.util.Arrays.copyOf(asff, asff.length / 2);
+        assertProblem(findings("/api/v1/projects/" + id + "/findings", alice, truncated), 422, "truncated");
+        assertProblem(findings("/api/v1/projects/" + id + "/findings", alice, "<xml/>".getBytes(StandardCharsets.UTF_8)), 422, "JSON");
+        assertProblem(findings("/api/v1/projects/" + id + "/findings?format=xml", alice, asff), 422, "format=asff");
+        byte[] big = new byte[300 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        big[0] = '[';
+        assertProblem(findings("/api/v1/projects/" + id + "/findings", alice, big), 413, "nothing was imported");
+        assertThat(twoGigabytes("/api/v1/projects/" + id + "/findings", alice)).startsWith("HTTP/1.1 413");
+        assertThat(importsOf(id)).as("nothing half-imported").isEqualTo(imports);
+
+        assertProblem(findings("/api/v1/projects/" + id + "/findings", pat("auditor"), asff), 403, "role");
+        assertProblem(findings("/api/v1/projects/" + dataPlatform.id().value() + "/findings", alice, asff), 403, "team");
+        assertProblem(findings("/api/v1/projects/" + id + "/findings", "demarc_pat_nope", asff), 401, "token");
+    }
+
+    private HttpResponse<String> findings(String path, String token, byte[] body) throws Exception {
+        // streamed without a length, as curl --data-binary @- sends a pipe
+        var response = http.send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        responses.add(response);
+        return response;
+    }
+
+    /** A request announcing a 2 GB body (only its first bytes sent): the answer's status line. */
+    private String twoGigabytes(String path, String token) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n{\"Findings\":[")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return reader.readLine();
+        }
+    }
+
+    private int importsOf(long project) {
+        return jdbc.sql("select count(*) from automation_import where project_id = :p").param("p", project)
+                .query(Integer.class).single();
+    }
+
     private int call(com.demarc.AuthorizationMatrixTest.Endpoint endpoint, String token, Project project,
                      ProjectControl row, long version, TeamId team) throws Exception {
         String path = endpoint.path().replace("{projectId}", String.valueOf(project.id().value()))
@@ -320,7 +411,10 @@ class ApiHttpTest {
             case "GET" -> b.GET().build();
             case "PUT" -> b.header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"IN_PROGRESS\",\"version\":0}")).build();
-            default -> path.endsWith("/files")
+            default -> path.endsWith("/findings")
+                    ? b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"Findings\":[]}")).build()
+                    : path.endsWith("/files")
                     ? request(path + "?fileName=matrix.txt", token).POST(HttpRequest.BodyPublishers.ofString("matrix " + UUID.randomUUID())).build()
                     : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"title\":\"Matrix\",\"url\":\"https://example.com/matrix\"}")).build();

@@ -36,7 +36,7 @@ import java.net.URI;
  * stack trace, never HTML. Refusals of the services map by kind: permission or scope 403 (a missing project 404),
  * stale version 409, refused file 413/415/422, other bad input 422, malformed JSON 400.
  */
-@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, ApiProblems.Unmatched.class})
+@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, FindingsController.class, ApiProblems.Unmatched.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -95,7 +95,7 @@ class ApiProblems {
     @ExceptionHandler(EvidenceRefused.class)
     ResponseEntity<ProblemDetail> refusedFile(EvidenceRefused e, HttpServletRequest request) {
         String m = e.getMessage();
-        if (m.startsWith("The file is larger than")) {
+        if (m.startsWith("The file is larger than") || m.startsWith("The results file is larger than")) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large", m, request);
         }
         if (m.startsWith("Files ending in") || m.contains("content is") || m.contains("does not match")
