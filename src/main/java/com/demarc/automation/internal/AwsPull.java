@@ -358,81 +358,88 @@ public class AwsPull {
                 .complianceStatus(COMPLIANCE.stream().map(s -> StringFilter.builder().value(s)
                         .comparison(StringFilterComparison.EQUALS).build()).toList())
                 .build();
-        int count = 0;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write("{\"Findings\":[".getBytes(StandardCharsets.UTF_8));
-            String token = null;
-            for (int page = 0; page < maxPages; page++) {
-                String next = token;
-                software.amazon.awssdk.services.securityhub.model.GetFindingsResponse response;
-                try {
-                    response = client.getFindings(r -> r.filters(filters).maxResults(100).nextToken(next));
-                } catch (SdkException e) {
-                    throw failed("Security Hub GetFindings", account, e);
-                }
-                for (var f : response.findings()) {
-                    if (count++ > 0) {
-                        out.write(',');
-                    }
-                    out.write(JSON.writeValueAsBytes(asff(f)));
-                }
-                token = response.nextToken();
-                if (token == null || token.isEmpty()) {
-                    break;
-                }
-            }
-            out.write("]}".getBytes(StandardCharsets.UTF_8));
+        try (var out = new JsonArrayFile(file, "Findings")) {
+            pages(maxPages, "Security Hub GetFindings", account,
+                    next -> client.getFindings(r -> r.filters(filters).maxResults(100).nextToken(next)),
+                    software.amazon.awssdk.services.securityhub.model.GetFindingsResponse::nextToken,
+                    page -> {
+                        for (var f : page.findings()) {
+                            out.add(asff(f));
+                        }
+                    });
+            return out.count;
         }
-        return count;
     }
 
     /** AWS Config: the rules with their compliance (paginated), then each rule's evaluation results (paginated). */
     private static int configResults(ConfigClient client, String account, int maxPages, Path file) throws IOException {
         var rules = new ArrayList<String>();
+        pages(maxPages, "AWS Config DescribeComplianceByConfigRule", account,
+                next -> client.describeComplianceByConfigRule(r -> r.nextToken(next)),
+                software.amazon.awssdk.services.config.model.DescribeComplianceByConfigRuleResponse::nextToken,
+                page -> page.complianceByConfigRules().forEach(c -> rules.add(c.configRuleName())));
+        try (var out = new JsonArrayFile(file, "EvaluationResults")) {
+            for (String rule : rules) {
+                pages(maxPages, "AWS Config GetComplianceDetailsByConfigRule (" + rule + ")", account,
+                        next -> client.getComplianceDetailsByConfigRule(r -> r.configRuleName(rule).limit(100)
+                                .complianceTypes(ComplianceType.COMPLIANT, ComplianceType.NON_COMPLIANT).nextToken(next)),
+                        software.amazon.awssdk.services.config.model.GetComplianceDetailsByConfigRuleResponse::nextToken,
+                        page -> {
+                            for (var result : page.evaluationResults()) {
+                                out.add(config(result));
+                            }
+                        });
+            }
+            return out.count;
+        }
+    }
+
+    private interface PageSink<R> {
+        void accept(R page) throws IOException;
+    }
+
+    /** Calls a paged API until its NextToken runs out (at most maxPages pages), each page to the sink. */
+    private static <R> void pages(int maxPages, String call, String account, java.util.function.Function<String, R> fetch,
+                                  java.util.function.Function<R, String> nextToken, PageSink<R> sink) throws IOException {
         String token = null;
         for (int page = 0; page < maxPages; page++) {
-            String next = token;
-            software.amazon.awssdk.services.config.model.DescribeComplianceByConfigRuleResponse response;
+            R response;
             try {
-                response = client.describeComplianceByConfigRule(r -> r.nextToken(next));
+                response = fetch.apply(token);
             } catch (SdkException e) {
-                throw failed("AWS Config DescribeComplianceByConfigRule", account, e);
+                throw failed(call, account, e);
             }
-            response.complianceByConfigRules().forEach(c -> rules.add(c.configRuleName()));
-            token = response.nextToken();
+            sink.accept(response);
+            token = nextToken.apply(response);
             if (token == null || token.isEmpty()) {
-                break;
+                return;
             }
         }
-        int count = 0;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write("{\"EvaluationResults\":[".getBytes(StandardCharsets.UTF_8));
-            for (String rule : rules) {
-                token = null;
-                for (int page = 0; page < maxPages; page++) {
-                    String next = token;
-                    software.amazon.awssdk.services.config.model.GetComplianceDetailsByConfigRuleResponse response;
-                    try {
-                        response = client.getComplianceDetailsByConfigRule(r -> r.configRuleName(rule).limit(100)
-                                .complianceTypes(ComplianceType.COMPLIANT, ComplianceType.NON_COMPLIANT).nextToken(next));
-                    } catch (SdkException e) {
-                        throw failed("AWS Config GetComplianceDetailsByConfigRule (" + rule + ")", account, e);
-                    }
-                    for (var result : response.evaluationResults()) {
-                        if (count++ > 0) {
-                            out.write(',');
-                        }
-                        out.write(JSON.writeValueAsBytes(config(result)));
-                    }
-                    token = response.nextToken();
-                    if (token == null || token.isEmpty()) {
-                        break;
-                    }
-                }
-            }
-            out.write("]}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {"<property>":[…]} written one element at a time, as the CLI prints a paged result. */
+    private static final class JsonArrayFile implements java.io.Closeable {
+        private final OutputStream out;
+        int count;
+
+        JsonArrayFile(Path file, String property) throws IOException {
+            out = new BufferedOutputStream(Files.newOutputStream(file));
+            out.write(("{\"" + property + "\":[").getBytes(StandardCharsets.UTF_8));
         }
-        return count;
+
+        void add(ObjectNode element) throws IOException {
+            if (count++ > 0) {
+                out.write(',');
+            }
+            out.write(JSON.writeValueAsBytes(element));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (out) {
+                out.write("]}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** The ASFF fields the import reads (and an auditor looks at), as {@code aws securityhub get-findings} prints them. */
