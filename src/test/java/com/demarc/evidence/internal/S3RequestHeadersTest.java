@@ -113,7 +113,8 @@ class S3RequestHeadersTest {
         badDigest = true;
         try (var store = store(null, null)) {
             assertThatThrownBy(() -> store.write(ObjectStore.PENDING_PREFIX + "bad", new ByteArrayInputStream(new byte[]{9}), 1 << 20))
-                    .isInstanceOf(IOException.class).hasMessageContaining("BadDigest");
+                    .isInstanceOf(IOException.class).hasMessageContaining("did not match the calculated checksum")
+                    .hasMessageContaining("Status Code: 400");
         }
         assertThat(seen).as("no copy to objects/ after a refused write")
                 .noneMatch(s -> s.path().startsWith("/evidence/objects/"));
