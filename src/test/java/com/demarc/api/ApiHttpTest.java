@@ -286,6 +286,26 @@ class ApiHttpTest {
         assertThat(ui.body()).contains("swagger");
     }
 
+    /**
+     * With {@code server.forward-headers-strategy} at its default ({@code none}: no proxy in front) forwarded headers
+     * are nobody's word: a client claiming another address and https is audited with its own address and gets no HSTS.
+     * The trusted case (behind nginx, {@code native}) is in {@code ClusterIT}.
+     */
+    @Test
+    void forwardedHeadersAreIgnoredWithoutTheSetting() throws Exception {
+        String path = "/api/v1/forwarded-" + UUID.randomUUID();
+        var response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer demarc_pat_forwarded_probe").header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "demarc.example.com").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        responses.add(response);
+        assertProblem(response, 401, "not a Demarc API token");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).as("plain http stays http").isEmpty();
+        var audited = jdbc.sql("select address, summary from audit_log where action = 'API_REFUSED' and summary like ?")
+                .param("%" + path + "%").query((rs, n) -> rs.getString(1) + " | " + rs.getString(2)).single();
+        assertThat(audited).doesNotContain("203.0.113.7").matches(".*from (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)$");
+    }
+
     /** {@link com.demarc.AuthorizationMatrixTest#ENDPOINTS}: every endpoint × role × own/other team, over HTTP. */
     @Test
     void everyEndpointTimesEveryRoleOwnAndOtherTeam() throws Exception {

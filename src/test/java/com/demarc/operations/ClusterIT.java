@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * provisioning client writes through nginx while one node is killed with {@code kill -9}; every write nginx
  * acknowledged is in the database afterwards, the other node's users see no error, the dead node's users sign in
  * again on the survivor; the nightly job ran exactly once; a user disabled on one node is signed out on the other;
- * readiness fails while the database is cut off. Runs after {@code package} (failsafe execution "cluster").
+ * readiness fails while the database is cut off; the client address and https come from nginx's forwarded headers and
+ * never from a peer that is no trusted proxy. Runs after {@code package} (failsafe execution "cluster").
  */
 @Tag("cluster")
 class ClusterIT {
@@ -81,6 +82,9 @@ class ClusterIT {
                 nodeOf.put(user, node);
             }
             assertThat(nodeOf.values()).as("new sessions are balanced over both nodes").contains("node-a", "node-b");
+
+            // 1b. forwarded headers (server.forward-headers-strategy=native, Tomcat's default internal proxies)
+            forwardedHeaders(cluster, a);
 
             // an upload in Chromium through nginx, by a user whose session lives on node B (killed below)
             var profile = java.nio.file.Files.createTempDirectory("cluster-chromium");
@@ -248,6 +252,76 @@ class ClusterIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The client address, scheme and port the app sees: from nginx (a trusted proxy) the client's, from a peer that
+     * is no trusted proxy never what its headers claim. Needs an address of this machine outside Tomcat's internal
+     * proxies (a client that is not nginx); without one only the trusted half is checked.
+     */
+    private void forwardedHeaders(Cluster cluster, Cluster.Node a) throws Exception {
+        String outside = Cluster.outsideAddress();
+        if (outside != null) {
+            // a person at `outside` signs in through nginx: the audit log names them, not nginx's 127.0.0.1
+            var person = new VaadinHttpUser(cluster.url(outside), http);
+            person.login("auditor", PASSWORD);
+            assertThat(lastSignInAddress("auditor")).as("sign-in address recorded through nginx").isEqualTo(outside);
+            // links and redirects carry nginx's host and port (X-Forwarded-Host/-Port), never a node's
+            var page = http.send(HttpRequest.newBuilder(URI.create(cluster.url(outside) + "/dashboard")).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(page.statusCode()).isEqualTo(302);
+            String location = page.headers().firstValue("Location").orElse("");
+            System.out.println("ClusterIT: redirect through nginx: " + location);
+            assertThat(location).contains("/login").doesNotContain(":" + a.port());
+            if (location.startsWith("http")) {
+                assertThat(location).startsWith(cluster.url(outside) + "/");
+            }
+        } else {
+            System.out.println("ClusterIT: no non-private address on this machine: untrusted-peer checks skipped");
+        }
+        // TLS ended by a trusted proxy (loopback, as an ALB in a private subnet): https and the client from its headers
+        var trusted = probe(a.url(), "198.51.100.7");
+        assertThat(trusted.headers().firstValue("Strict-Transport-Security")).as("HSTS: the app sees https").isPresent();
+        assertThat(lastRefusalSummary(trusted)).as("client address from X-Forwarded-For").endsWith("from 198.51.100.7");
+        if (outside != null) {
+            // the same headers from a peer that is no trusted proxy: ignored
+            var untrusted = probe("http://" + outside + ":" + a.port(), "198.51.100.8");
+            assertThat(untrusted.headers().firstValue("Strict-Transport-Security")).as("no https claimed by anyone").isEmpty();
+            assertThat(lastRefusalSummary(untrusted)).as("the peer's own address").endsWith("from " + outside);
+        }
+    }
+
+    /** An API call with an unknown token (audited with the client address) that claims https and a client address. */
+    private HttpResponse<String> probe(String base, String claimedClient) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/forwarded-" + UUID.randomUUID()))
+                .header("Authorization", "Bearer demarc_pat_forwarded_probe").header("X-Forwarded-For", claimedClient)
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Port", "443").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        return response;
+    }
+
+    private static String lastRefusalSummary(HttpResponse<String> probe) throws Exception {
+        String path = probe.request().uri().getPath();
+        try (var c = TestDatabase.appConnection(); var s = c.prepareStatement(
+                "select summary from audit_log where action = 'API_REFUSED' and summary like ? order by seq desc limit 1")) {
+            s.setString(1, "%" + path + "%");
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).as("the refusal of " + path + " in the audit log").isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String lastSignInAddress(String username) throws Exception {
+        try (var c = TestDatabase.appConnection(); var s = c.prepareStatement("""
+                select address from audit_log where action = 'LOGIN_SUCCEEDED' and entity_id = ? order by seq desc limit 1""")) {
+            s.setString(1, username);
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
 
     private String uploadedSha;
     private long uploadControl;

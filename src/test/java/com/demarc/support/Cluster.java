@@ -108,6 +108,32 @@ public final class Cluster implements AutoCloseable {
     public Node node(String id) { return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow(); }
     /** nginx, which users go through. */
     public String url() { return "http://127.0.0.1:" + proxyPort; }
+    /** nginx at another address of this machine (see {@link #outsideAddress}), which it also listens on. */
+    public String url(String address) { return "http://" + address + ":" + proxyPort; }
+
+    /**
+     * An IPv4 address of this machine that is not loopback and not in Tomcat's default internal proxies (private
+     * ranges), or null: a client connecting from it is neither nginx nor a trusted proxy.
+     */
+    public static String outsideAddress() {
+        try {
+            for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()
+                            && !address.isSiteLocalAddress() && !address.isLinkLocalAddress()
+                            && !address.getHostAddress().matches("100\\.(6[4-9]|[7-9]\\d|1[01]\\d|12[0-7])\\..*")) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            return null;
+        }
+        return null;
+    }
 
     /** Declares a node (ids node-a, node-b, ... as in deploy/nginx.conf); start it with {@link #start}. */
     public Node add(String id) throws IOException {
@@ -160,7 +186,8 @@ public final class Cluster implements AutoCloseable {
         String site = Files.readString(Path.of("deploy/nginx.conf"))
                 .replace("127.0.0.1:8081", "127.0.0.1:" + node("node-a").port)
                 .replace("127.0.0.1:8082", "127.0.0.1:" + node("node-b").port)
-                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
+                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";"
+                        + (outsideAddress() == null ? "" : " listen " + outsideAddress() + ":" + proxyPort + ";"));
         Path prefix = Files.createDirectories(dir.resolve("nginx"));
         for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "logs")) {
             Path d = Files.createDirectories(prefix.resolve(temp));

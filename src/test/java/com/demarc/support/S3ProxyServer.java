@@ -91,8 +91,8 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /**
-     * A client of its own (path-style, the test keys). Checksums only when an operation requires them: S3Proxy 2.6
-     * refuses the SDK's default streaming upload with a trailing CRC ("x-amz-content-sha256 ... does not match").
+     * A client of its own (path-style, the test keys). Checksums only when an operation requires them: S3Proxy (seen
+     * with 2.6) refuses the SDK's default streaming upload with a trailing CRC ("x-amz-content-sha256 ... does not match").
      */
     public S3Client client() {
         return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.of(REGION))

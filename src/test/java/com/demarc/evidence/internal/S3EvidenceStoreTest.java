@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The s3 evidence store against a real S3 API server (S3Proxy in its own process, filesystem backend): the store
- * contract, plus what only S3 has (multipart uploads with per-part SHA-256, the object's sha256 metadata).
+ * contract, plus what only S3 has (multipart uploads with per-part SHA-256, the object's sha256 metadata), with
+ * per-request checksums on: the server checks each request's {@code x-amz-checksum-sha256}, refuses a wrong one and
+ * answers the kept checksum to HEAD with checksum mode. Server-side encryption, which S3Proxy does not implement (501),
+ * is asserted on the wire in {@link S3RequestHeadersTest}.
  */
 @Tag("s3")
 @DemarcTest
@@ -37,8 +40,7 @@ class S3EvidenceStoreTest extends EvidenceStoreContract {
         registry.add("demarc.evidence.s3.endpoint", () -> server.endpoint().toString());
         registry.add("demarc.evidence.s3.path-style-access", () -> "true");
         registry.add("demarc.evidence.s3.part-size", () -> "5MB");
-        // S3Proxy 2.6 answers 501 to x-amz-checksum-* headers; real S3 checks them (the default)
-        registry.add("demarc.evidence.s3.checksums", () -> "false");
+        // checksums on (the default): S3Proxy 4.1 checks x-amz-checksum-sha256 and keeps it, as S3 does (2.6 answered 501)
     }
 
     @AfterAll
@@ -95,10 +97,21 @@ class S3EvidenceStoreTest extends EvidenceStoreContract {
         byte[] bytes = com.demarc.support.TestFiles.pdf("checksum");
         var written = objectStore().write(ObjectStore.PENDING_PREFIX + "checksum-test", new ByteArrayInputStream(bytes), 1 << 20);
         try (var client = server.client()) {
-            // (checksum mode on HEAD, which real S3 answers with x-amz-checksum-sha256, is a 501 on S3Proxy 2.6)
-            var head = client.headObject(b -> b.bucket(BUCKET).key(ObjectStore.PENDING_PREFIX + "checksum-test"));
+            var head = client.headObject(b -> b.bucket(BUCKET).key(ObjectStore.PENDING_PREFIX + "checksum-test")
+                    .checksumMode(software.amazon.awssdk.services.s3.model.ChecksumMode.ENABLED));
             assertThat(head.metadata()).containsEntry("sha256", written.sha256());
             assertThat(head.contentLength()).isEqualTo(bytes.length);
+            // the checksum the store sent, checked and kept by the server: the file's SHA-256
+            assertThat(head.checksumSHA256()).isEqualTo(java.util.Base64.getEncoder()
+                    .encodeToString(HexFormat.of().parseHex(written.sha256())));
+            // and a request whose checksum does not match its bytes is refused, nothing stored under its key
+            var wrong = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.putObject(b -> b.bucket(BUCKET)
+                            .key(ObjectStore.PENDING_PREFIX + "wrong-checksum").checksumSHA256(wrong), RequestBody.fromBytes(bytes)))
+                    .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.headObject(b -> b.bucket(BUCKET)
+                    .key(ObjectStore.PENDING_PREFIX + "wrong-checksum")))
+                    .isInstanceOf(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class);
         }
         objectStore().delete(ObjectStore.PENDING_PREFIX + "checksum-test");
     }
