@@ -67,7 +67,7 @@ class ServiceProposalTest {
         var saved = proposals.acceptServices(project.id(), p.projectVersion(), p.proposed());
         assertThat(codes(saved.services())).containsExactlyInAnyOrder("EC2", "EBS", "VPC", "RDS");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'PROJECT_UPDATED' and entity_id = :id")
-                .param("id", project.id().value()).query(Integer.class).single()).isEqualTo(1);
+                .param("id", String.valueOf(project.id().value())).query(Integer.class).single()).isEqualTo(1);
         assertThatThrownBy(() -> proposals.acceptServices(project.id(), p.projectVersion(), p.proposed()))
                 .as("a proposal made before someone else's change").isInstanceOf(UserFacingException.class);
 

@@ -38,6 +38,8 @@ class CheckTrendAndRollupTest {
     ResultFiles files;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.demarc.oscal.OscalService oscal;
 
     @Test
     void thePassingShareIsTheNewestResultPerCheckAsOfEachImportDay() {
@@ -114,5 +116,16 @@ class CheckTrendAndRollupTest {
         assertThat(column).as("the export names the state").isPositive();
         assertThat(export.rows().getFirst().get(column)).isEqualTo(1);
         assertThat(DashboardView.gapCount(all, com.demarc.coverage.GapQuery.Kind.FAILING_CHECK)).isEqualTo(1);
+
+        // the OSCAL SSP: implemented on paper, failing in AWS → partial, with the reason
+        var ssp = com.demarc.oscal.internal.OscalIo.read(oscal.exportSsp(project.id(), com.demarc.oscal.OscalFormat.JSON).bytes(),
+                gov.nist.secauto.oscal.lib.model.SystemSecurityPlan.class, com.demarc.oscal.OscalFormat.JSON);
+        var requirement = ssp.getControlImplementation().getImplementedRequirements().stream()
+                .filter(r -> r.getControlId().equals("SRM-NET-02")).findFirst().orElseThrow();
+        var own = requirement.getByComponents().stream()
+                .filter(b -> b.getComponentUuid().equals(com.demarc.oscal.internal.SspDocument.thisSystemUuid(project)))
+                .findFirst().orElseThrow();
+        assertThat(own.getImplementationStatus().getState()).isEqualTo("partial");
+        assertThat(own.getImplementationStatus().getRemarks().toMarkdown()).contains("Failing check");
     }
 }
