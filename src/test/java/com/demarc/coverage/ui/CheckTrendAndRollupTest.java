@@ -95,7 +95,7 @@ class CheckTrendAndRollupTest {
     }
 
     @Test
-    void aFailingCheckIsItsOwnColumnInTheProjectsCoverageAndTheExport() {
+    void aFailingCheckIsItsOwnColumnInTheProjectsCoverageAndTheExport() throws Exception {
         String account = ResultFiles.randomAccount();
         var project = files.project("Payments", "Rollup", account);
         files.ownedAndImplemented(project, "SRM-NET-02"); // EC2.19 is mapped to it
