@@ -288,6 +288,10 @@ public class AuthorizationMatrixTest {
             Map.entry("CoverageService.failingChecks", ALL),
             Map.entry("CoverageService.countFailingChecks", ALL),
             Map.entry("CoverageService.automatedShare", ALL),
+            Map.entry("CoverageService.checkTrend", ALL),
+            // services proposed from AWS Config resource counts: a change of the project's services (project editors)
+            Map.entry("ServiceProposalService.proposeServices", Set.of(MANAGER, MEMBER)),
+            Map.entry("ServiceProposalService.acceptServices", Set.of(MANAGER, MEMBER)),
             // audit
             Map.entry("AuditLog.record", NONE_BUT_SYSTEM),
             Map.entry("AuditLog.recordIndependently", NONE_BUT_SYSTEM),
@@ -365,6 +369,8 @@ public class AuthorizationMatrixTest {
     com.demarc.coverage.CoverageService coverage;
     @Autowired
     com.demarc.automation.AutomationService automation;
+    @Autowired
+    com.demarc.automation.ServiceProposalService proposals;
 
     Map<String, Method> operations;
     Project own;
@@ -439,6 +445,7 @@ public class AuthorizationMatrixTest {
                 "AutomationService.importResults", p -> automation.importResults(new ByteArrayInputStream(
                         "{\"Findings\": []}".getBytes()), "scope.json", null, p.id()),
                 "AutomationService.results", p -> automation.results(p.id()),
+                "ServiceProposalService.proposeServices", p -> proposals.proposeServices(p.id(), Map.of("AWS::S3::Bucket", 1L)),
                 "AutomationService.checksOf", p -> automation.checksOf(p == own ? ownRow.id() : otherRow.id())));
         Map<String, Consumer<ProjectControl>> byRow = new TreeMap<>(Map.of(
                 "ProjectService.control", r -> projects.control(r.id()),

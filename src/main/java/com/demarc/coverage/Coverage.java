@@ -8,4 +8,12 @@ public record Coverage(String key, String label, int applicable, int covered, in
     public int percent() {
         return applicable == 0 ? 0 : (int) Math.round(100.0 * covered / applicable);
     }
+
+    /**
+     * Owned and implemented, but a mapped AWS check fails (ADR 0020). The rollup tables have no column for it: it is
+     * what is applicable and in no other state.
+     */
+    public int failingCheck() {
+        return Math.max(0, applicable - covered - unowned - notImplemented - noEvidence - attestationMissing);
+    }
 }

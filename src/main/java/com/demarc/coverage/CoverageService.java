@@ -117,6 +117,21 @@ public class CoverageService {
         return repository.trend(access.visibleTeams(), LocalDate.now(clock).minusDays(90));
     }
 
+    /** The share of passing AWS checks per import day over the last 90 days, in the reader's scope. */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<CheckTrendPoint> checkTrend() {
+        return repository.checkTrend(access.visibleTeams(), null, LocalDate.now(clock).minusDays(90));
+    }
+
+    /** The same for one project. */
+    @PreAuthorize(HAS_DASHBOARD_READ)
+    @Transactional(readOnly = true)
+    public List<CheckTrendPoint> checkTrend(ProjectId project) {
+        access.requireRead(project);
+        return repository.checkTrend(access.visibleTeams(), project.value(), LocalDate.now(clock).minusDays(90));
+    }
+
     /** Recomputes every rollup and records today's snapshot now (managers, admins). */
     @PreAuthorize(HAS_SNAPSHOT)
     @Transactional

@@ -61,10 +61,13 @@ public class OscalService {
     private final AuditLog audit;
     private final Clock clock;
     private final long maxImportSize;
+    private final com.demarc.coverage.CoverageService coverage;
 
     OscalService(CatalogService catalog, ProjectService projects, RaciService raci, EvidenceService evidence,
                  OrganizationService organization, AuditLog audit, Clock clock,
-                 @Value("${demarc.catalog.max-import-size:5MB}") DataSize maxImportSize) {
+                 @Value("${demarc.catalog.max-import-size:5MB}") DataSize maxImportSize,
+                 com.demarc.coverage.CoverageService coverage) {
+        this.coverage = coverage;
         this.catalog = catalog;
         this.projects = projects;
         this.raci = raci;
@@ -119,8 +122,12 @@ public class OscalService {
         Map<ControlId, Control> controls = new LinkedHashMap<>();
         catalog.controlsFor(project.modelId()).forEach(c -> controls.put(c.id(), c));
         var rows = new ArrayList<SspInput.Row>();
+        var failing = new java.util.HashSet<Long>();
+        coverage.gaps(com.demarc.coverage.GapQuery.of(com.demarc.coverage.GapQuery.Kind.FAILING_CHECK).withProject(id), 0,
+                Integer.MAX_VALUE).forEach(g -> failing.add(g.projectControlId()));
         for (var pc : projects.controls(new ControlQuery(id, null, null, null, null, null), 0, Integer.MAX_VALUE)) {
-            rows.add(new SspInput.Row(pc, raci.raci(pc.id()), evidence.items(pc.id()), evidence.attestations(pc.id())));
+            rows.add(new SspInput.Row(pc, raci.raci(pc.id()), evidence.items(pc.id()), evidence.attestations(pc.id()),
+                    failing.contains(pc.id().value())));
         }
         return new SspInput(project, model, controls, rows, organization.teamDirectory(), organization.people(),
                 LocalDate.now(clock));

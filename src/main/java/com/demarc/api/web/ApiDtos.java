@@ -107,11 +107,12 @@ final class ApiDtos {
 
     @Schema(description = "Covered out of applicable, with the in-between states (coverage rule: README, ADR 0008)")
     record CoverageJson(String key, String label, int applicable, int covered, int percent, int unowned,
-                        int notImplemented, int noEvidence, int attestationMissing, int expiring, int overdue,
-                        int expired) {
+                        int notImplemented, int noEvidence, int failingCheck, int attestationMissing, int expiring,
+                        int overdue, int expired) {
         static CoverageJson of(Coverage c) {
             return new CoverageJson(c.key(), c.label(), c.applicable(), c.covered(), c.percent(), c.unowned(),
-                    c.notImplemented(), c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue(), c.expired());
+                    c.notImplemented(), c.noEvidence(), c.failingCheck(), c.attestationMissing(), c.expiring(),
+                    c.overdue(), c.expired());
         }
     }
 

@@ -6,6 +6,7 @@ import com.demarc.automation.CheckResult;
 import com.demarc.automation.CheckStatus;
 import com.demarc.automation.ImportReport;
 import com.demarc.automation.ResultFormat;
+import com.demarc.automation.ServiceProposalService;
 import com.demarc.automation.Suppression;
 import com.demarc.project.Project;
 import com.demarc.project.ProjectId;
@@ -54,6 +55,7 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
 
     private final AutomationService automation;
     private final ProjectService projects;
+    private final ServiceProposalService proposals;
     private String title = "Check results";
     private final Div report = new Div();
     private final Grid<CheckResult> results = new Grid<>();
@@ -62,9 +64,10 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
     private ProjectId projectId;
     private ResultFormat format;
 
-    ChecksView(AutomationService automation, ProjectService projects) {
+    ChecksView(AutomationService automation, ProjectService projects, ServiceProposalService proposals) {
         this.automation = automation;
         this.projects = projects;
+        this.proposals = proposals;
         setWidthFull();
     }
 
@@ -111,7 +114,7 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
                     new Pre("aws securityhub get-findings --filters '{\"ComplianceStatus\":[{\"Value\":\"FAILED\",\"Comparison\":\"EQUALS\"},"
                             + "{\"Value\":\"PASSED\",\"Comparison\":\"EQUALS\"}]}' > findings.json\n"
                             + "aws configservice get-compliance-details-by-config-rule --config-rule-name root-account-mfa-enabled > config.json"),
-                    new HorizontalLayout(choice), upload, report);
+                    new HorizontalLayout(choice), upload, report, new ServiceProposalPanel(proposals, p.id()));
         }
         results.setId("check-results");
         results.addColumn(CheckResult::checkId).setHeader("Check").setAutoWidth(true);

@@ -426,6 +426,38 @@ public class CoverageRepository {
                 .param("d", day).update();
     }
 
+    /**
+     * Per import day since {@code from} (UTC days on which a project in scope had an import), the newest result per
+     * (project, check) imported by the end of that day, as automation_latest keeps it (newest observation wins).
+     */
+    public List<com.demarc.coverage.CheckTrendPoint> checkTrend(TeamScope teams, @org.jspecify.annotations.Nullable Long project,
+                                                                LocalDate from) {
+        var days = teams(teams, "p.").and("p.id = :project", "project", project);
+        var asOf = teams(teams, "p.").and("p.id = :project", "project", project);
+        return jdbc.sql("""
+                        with days as (
+                            select distinct (i.imported_at at time zone 'UTC')::date as day
+                              from automation_import i join project p on p.id = i.project_id and not p.archived"""
+                        + days.sql() + """
+                               and i.imported_at >= (cast(:from as date))::timestamp at time zone 'UTC')
+                        select d.day, count(*) filter (where x.status = 'PASSED'), count(*) filter (where x.status = 'FAILED'),
+                               count(x.status)
+                          from days d
+                          left join lateral (
+                              select distinct on (r.project_id, r.source, r.check_id) r.status
+                                from automation_result r
+                                join automation_import i on i.id = r.import_id
+                                join project p on p.id = r.project_id and not p.archived"""
+                        + asOf.sql() + """
+                                 and i.imported_at < (d.day + 1)::timestamp at time zone 'UTC'
+                               order by r.project_id, r.source, r.check_id, r.last_observed desc, r.id desc) x on true
+                         group by d.day order by d.day""")
+                .params(days.params()).param("from", from)
+                .query((rs, n) -> new com.demarc.coverage.CheckTrendPoint(rs.getObject(1, LocalDate.class), rs.getInt(2),
+                        rs.getInt(3), rs.getInt(4)))
+                .list();
+    }
+
     public List<TrendPoint> trend(TeamScope teams, LocalDate from) {
         var where = teams(teams, "");
         return jdbc.sql("select day, owner, sum(applicable) as applicable, sum(covered) as covered from coverage_snapshot"

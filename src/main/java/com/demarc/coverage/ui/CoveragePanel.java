@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 class CoveragePanel extends Composite<VerticalLayout> {
     static final int CHART_ROWS = 25;
     private static final List<String> SERIES = List.of("Covered", "Unowned", "Not implemented", "No valid evidence",
-            "No valid attestation");
-    private static final List<String> COLOURS = List.of("#2e8b57", "#c0392b", "#e67e22", "#f1c40f", "#8e44ad");
+            "Failing check", "No valid attestation");
+    private static final List<String> COLOURS = List.of("#2e8b57", "#c0392b", "#e67e22", "#f1c40f", "#a93226", "#8e44ad");
 
     CoveragePanel(String id, String title, List<Coverage> data, Consumer<Coverage> onDrill) {
         var layout = getContent();
@@ -48,6 +48,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
             grid.addColumn(Coverage::unowned).setHeader("Unowned").setAutoWidth(true);
             grid.addColumn(Coverage::notImplemented).setHeader("Not implemented").setAutoWidth(true);
             grid.addColumn(Coverage::noEvidence).setHeader("No evidence").setAutoWidth(true);
+            grid.addColumn(Coverage::failingCheck).setHeader("Failing check").setAutoWidth(true);
             grid.addColumn(Coverage::attestationMissing).setHeader("No attestation").setAutoWidth(true);
             grid.addColumn(Coverage::expiring).setHeader("Expiring").setAutoWidth(true);
             grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
@@ -67,7 +68,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
     }
 
     private static final List<String> HEADERS = List.of("Applicable", "Covered", "Coverage", "Unowned", "Not implemented",
-            "No evidence", "No attestation", "Expiring", "Overdue");
+            "No evidence", "Failing check", "No attestation", "Expiring", "Overdue");
 
     /**
      * A breakdown of a few rows as a plain HTML table: one element for the whole table instead of a grid's component
@@ -81,7 +82,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
         for (Coverage c : data) {
             html.append("<tr tabindex=\"0\" data-key=\"").append(escape(c.key())).append("\"><td>").append(escape(c.label())).append("</td>");
             for (Object v : List.of(c.applicable(), c.covered(), c.percent() + " %", c.unowned(), c.notImplemented(),
-                    c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue())) {
+                    c.noEvidence(), c.failingCheck(), c.attestationMissing(), c.expiring(), c.overdue())) {
                 html.append("<td>").append(v).append("</td>");
             }
             html.append("</tr>");
@@ -120,11 +121,11 @@ class CoveragePanel extends Composite<VerticalLayout> {
         List<List<Object>> rows = new ArrayList<>();
         for (Coverage c : data) {
             rows.add(List.of(c.label(), c.applicable(), c.covered(), c.percent(), c.unowned(), c.notImplemented(),
-                    c.noEvidence(), c.attestationMissing(), c.expiring(), c.overdue()));
+                    c.noEvidence(), c.failingCheck(), c.attestationMissing(), c.expiring(), c.overdue()));
         }
         return new TableExport.Table("coverage-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
                 List.of(title, "Applicable", "Covered", "Coverage %", "Unowned", "Not implemented", "No evidence",
-                        "No attestation", "Expiring", "Overdue"), rows);
+                        "Failing check", "No attestation", "Expiring", "Overdue"), rows);
     }
 
     private static Map<String, Object> option(List<Coverage> data) {
@@ -138,6 +139,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
                         case 1 -> c.unowned();
                         case 2 -> c.notImplemented();
                         case 3 -> c.noEvidence();
+                        case 4 -> c.failingCheck();
                         default -> c.attestationMissing();
                     }).toList()));
         }

@@ -130,7 +130,7 @@ class DashboardView extends VerticalLayout {
                         c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withDomain(c.key()), "Not covered: " + c.label(), notCovered(c))),
                 new CoveragePanel("by-team", "By team", d.byTeam(),
                         c -> drillTo(GapQuery.of(GapQuery.Kind.NOT_COVERED).withTeam(new TeamId(Long.parseLong(c.key()))), "Not covered: " + c.label(), notCovered(c))),
-                heatMap(d), trend(), new H3("Gaps"), gapTabs, drillBox);
+                heatMap(d), trend(), new CheckTrendPanel(coverage.checkTrend()), new H3("Gaps"), gapTabs, drillBox);
     }
 
     /** The gap tabs' counts come from the rollups the dashboard already read: no count over every row. */
@@ -141,9 +141,7 @@ class DashboardView extends VerticalLayout {
             case EXPIRING_OR_EXPIRED -> overall.expiring() + overall.expired();
             case OVERDUE -> overall.overdue();
             case NOT_COVERED -> overall.applicable() - overall.covered();
-            // the rollups have no column for it: what is applicable and in no other state
-            case FAILING_CHECK -> overall.applicable() - overall.covered() - overall.unowned() - overall.notImplemented()
-                    - overall.noEvidence() - overall.attestationMissing();
+            case FAILING_CHECK -> overall.failingCheck();
         };
     }
 

@@ -450,6 +450,12 @@ public final class SspDocument {
         if (d.status() == Status.NOT_APPLICABLE && d.justification() != null && !d.justification().isBlank()) {
             status.setRemarks(prose(d.justification()));
         }
+        if (row.failingCheck()) {
+            // implemented on paper, but AWS's own evaluation fails: an assessor reads it as partly in place
+            status.setState("partial");
+            status.setRemarks(prose("Failing check: a mapped AWS Security Hub / AWS Config check failed in the newest "
+                    + "import, so the control is not covered until a later import passes (Demarc coverage rule, ADR 0020)."));
+        }
         by.setImplementationStatus(status);
         if (d.owner() != Owner.AWS && !roles.isEmpty()) {
             by.setResponsibleRoles(copy(roles));

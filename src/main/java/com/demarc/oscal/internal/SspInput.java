@@ -18,7 +18,14 @@ import java.util.Map;
 public record SspInput(Project project, ResponsibilityModel model, Map<com.demarc.catalog.ControlId, Control> controls,
                        List<Row> rows, List<Team> teams, List<UserRef> people, LocalDate today) {
 
-    /** One project control with its RACI, its evidence and the AWS attestations linked to it. */
-    public record Row(ProjectControl control, Raci raci, List<EvidenceItem> evidence, List<Attestation> attestations) {
+    /**
+     * One project control with its RACI, its evidence and the AWS attestations linked to it; {@code failingCheck}: a
+     * mapped AWS check fails (coverage state FAILING_CHECK, ADR 0020).
+     */
+    public record Row(ProjectControl control, Raci raci, List<EvidenceItem> evidence, List<Attestation> attestations,
+                      boolean failingCheck) {
+        public Row(ProjectControl control, Raci raci, List<EvidenceItem> evidence, List<Attestation> attestations) {
+            this(control, raci, evidence, attestations, false);
+        }
     }
 }
