@@ -57,7 +57,7 @@ class ReviewBrowserTest extends BrowserTest {
                     new RaciEntry(RaciRole.R, Assignee.team(fixtures.team("Payments"), "Payments (team)"))));
         });
         Path dir = Files.createTempDirectory("review");
-        Path png = Files.write(dir.resolve("console-screenshot.png"), TestFiles.png());
+        Path png = Files.write(dir.resolve("console-screenshot.png"), realPng());
         Path txt = Files.writeString(dir.resolve("access-review-notes.txt"), TEXT);
         Path pdf = Files.write(dir.resolve("signed-policy.pdf"), TestFiles.pdf("Signed policy"));
 
@@ -77,7 +77,7 @@ class ReviewBrowserTest extends BrowserTest {
         // the PNG as an image, loaded from the preview address
         openRow("console-screenshot.png");
         waitUp().until(d -> Boolean.TRUE.equals(js("const i = document.querySelector('#review-preview img');"
-                + " return !!i && i.complete && i.naturalWidth > 0;")));
+                + " return !!i && i.complete && i.naturalWidth === 120;")));
 
         // the PDF in a frame: served inline, framable by Demarc only, while every other page stays unframable
         openRow("signed-policy.pdf");
@@ -125,6 +125,18 @@ class ReviewBrowserTest extends BrowserTest {
         var rejected = waitFor("#rejected-evidence").getText();
         assertThat(rejected).contains("SRM-IAM-05", "access-review-notes.txt", "Unsigned: upload the signed review.")
                 .doesNotContain("console-screenshot.png");
+    }
+
+    /** A PNG a browser can draw (a 120 × 40 picture), not just a valid signature. */
+    private static byte[] realPng() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 120, 40);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private void openRow(String fileName) {
