@@ -231,6 +231,9 @@ public class AuthorizationMatrixTest {
             Map.entry("EvidenceService.review", Set.of(MANAGER)),
             Map.entry("EvidenceService.reviewQueue", Set.of(MANAGER)),
             Map.entry("EvidenceService.countReviewQueue", Set.of(MANAGER)),
+            // issue 19: the reviewer's text preview; the uploader's rejected evidence on their start page
+            Map.entry("EvidenceService.previewText", Set.of(MANAGER)),
+            Map.entry("EvidenceService.myRejected", Set.of(MANAGER, MEMBER)),
             Map.entry("AttestationService.attestations", Set.of(MANAGER, MEMBER, AUDITOR)),
             Map.entry("AttestationService.maxFileSize", NONE_BUT_SYSTEM),
             Map.entry("AttestationService.download", Set.of(MANAGER, MEMBER, AUDITOR)),

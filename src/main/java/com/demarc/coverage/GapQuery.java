@@ -37,10 +37,22 @@ public record GapQuery(Kind kind, @Nullable TeamId teamId, @Nullable ProjectId p
         return new GapQuery(kind, teamId, projectId, domainCode, owner, row);
     }
 
+    /** The same slice, another kind (a chart segment: the red "Unowned" part of the Customer bar). */
+    public GapQuery withKind(Kind newKind) {
+        return new GapQuery(newKind, teamId, projectId, domainCode, owner, summaryRow);
+    }
+
+    /** True when the query narrows its kind to a slice (a team, project, domain, owner or summary row). */
+    public boolean narrowed() {
+        return teamId != null || projectId != null || domainCode != null || owner != null || summaryRow != null;
+    }
+
     /** The gap lists of the dashboard. */
     public enum Kind {
         UNOWNED("Unowned"), MISSING_EVIDENCE("Missing evidence"), EXPIRING_OR_EXPIRED("Expired or expiring evidence"),
-        OVERDUE("Overdue"), NOT_COVERED("Not covered"), FAILING_CHECK("Failing checks");
+        OVERDUE("Overdue"), NOT_COVERED("Not covered"), FAILING_CHECK("Failing checks"),
+        // one coverage state each: the segments of a breakdown's stacked bar
+        NOT_IMPLEMENTED("Not implemented"), NO_EVIDENCE("No valid evidence"), ATTESTATION_MISSING("No valid attestation");
 
         private final String label;
 

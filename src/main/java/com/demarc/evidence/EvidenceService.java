@@ -433,6 +433,36 @@ public class EvidenceService implements EvidenceStates {
         return repository.countSubmitted(access.visibleTeams());
     }
 
+    /**
+     * The signed-in user's evidence that a reviewer rejected and that no newer version has replaced yet, with the
+     * reviewer's comment: what their start page asks them to fix. Only controls they may still read.
+     */
+    @PreAuthorize(HAS_EVIDENCE_UPLOAD)
+    @Transactional(readOnly = true)
+    public List<ReviewItem> myRejected(int limit) {
+        var rows = repository.rejectedOf(Actors.currentUsername(), limit);
+        var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
+        var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
+        controls.forEach(c -> byId.put(c.id(), c));
+        return rows.stream().filter(r -> byId.containsKey(r.controlId()))
+                .map(r -> new ReviewItem(byId.get(r.controlId()), repository.item(r.version().itemId()).orElseThrow(), r.version()))
+                .toList();
+    }
+
+    /**
+     * The first 64 KB of a stored text file, decoded as UTF-8, for the reviewer's preview (shown escaped, as text).
+     * Same checks as a download.
+     */
+    @PreAuthorize(HAS_EVIDENCE_REVIEW)
+    public String previewText(long versionId) {
+        var d = download(versionId);
+        try (var in = d.content().open()) {
+            return new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserFacingException("The stored file could not be read for the preview: " + e.getMessage());
+        }
+    }
+
     /** A version waiting for review, with its control and item. */
     public record ReviewItem(ProjectControl control, EvidenceItem item, EvidenceVersion version) {
     }

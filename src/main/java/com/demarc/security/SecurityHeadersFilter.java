@@ -20,12 +20,21 @@ import java.util.Locale;
  * {@code Referrer-Policy}, {@code nosniff}, and HSTS when served over TLS.
  */
 class SecurityHeadersFilter extends OncePerRequestFilter {
+    /** The evidence preview (issue 19): the one response Demarc's own pages may frame. */
+    private static final java.util.regex.Pattern PREVIEW = java.util.regex.Pattern.compile("/files/evidence/\\d+/preview");
+    /**
+     * The preview's policy: framed by Demarc's own pages only, nothing loaded or run by the file (the evidence module
+     * adds {@code sandbox} for images; Chromium's PDF viewer does not run sandboxed).
+     */
+    static final String PREVIEW_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; "
+            + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", SecurityConfig.CSP);
-        response.setHeader("X-Frame-Options", "DENY");
+        boolean preview = PREVIEW.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        response.setHeader("Content-Security-Policy", preview ? PREVIEW_CSP : SecurityConfig.CSP);
+        response.setHeader("X-Frame-Options", preview ? "SAMEORIGIN" : "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (request.isSecure()) {

@@ -330,6 +330,9 @@ public class CoverageRepository {
             case OVERDUE -> "v.overdue";
             case NOT_COVERED -> "v.state not in ('COVERED', 'NOT_APPLICABLE')";
             case FAILING_CHECK -> "v.state = 'FAILING_CHECK'";
+            case NOT_IMPLEMENTED -> "v.state = 'NOT_IMPLEMENTED'";
+            case NO_EVIDENCE -> "v.state = 'NO_EVIDENCE'";
+            case ATTESTATION_MISSING -> "v.state = 'ATTESTATION_MISSING'";
         };
         return teams(teams, "v.").and(kind)
                 .and("v.team_id = :team", "team", q.teamId() == null ? null : q.teamId().value())
@@ -345,14 +348,17 @@ public class CoverageRepository {
         var where = gapWhere(q, teams);
         return jdbc.sql("""
                         select v.project_control_id, p.name as project, t.name as team, v.code, c.title, v.owner, v.state,
-                               v.expiring, v.overdue, v.expired
+                               v.expiring, v.overdue, v.expired, v.project_id, pc.due_date,
+                               (select u.display_name from raci_assignment a join organization_user_v u on u.id = a.user_id
+                                 where a.project_control_id = v.project_control_id and a.role = 'A') as accountable
                           from coverage_state v join project p on p.id = v.project_id join team t on t.id = v.team_id
                           join project_control pc on pc.id = v.project_control_id join control c on c.id = pc.control_id
                         """ + where.sql() + " order by lower(p.name), p.id, c.position, v.code offset :o limit :l")
                 .params(where.params()).param("o", offset).param("l", limit)
-                .query((rs, n) -> new Gap(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        Owner.valueOf(rs.getString(6)), CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9),
-                        rs.getBoolean(10))).list();
+                .query((rs, n) -> new Gap(rs.getLong(1), new com.demarc.project.ProjectId(rs.getLong(11)), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), Owner.valueOf(rs.getString(6)),
+                        CoverageState.valueOf(rs.getString(7)), rs.getBoolean(8), rs.getBoolean(9), rs.getBoolean(10),
+                        rs.getObject(12, LocalDate.class), rs.getString(13))).list();
     }
 
     public int countGaps(GapQuery q, TeamScope teams) {

@@ -2,6 +2,7 @@ package com.demarc.coverage.ui;
 
 
 import com.demarc.coverage.Coverage;
+import com.demarc.coverage.GapQuery;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -13,14 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** One breakdown of coverage: a stacked bar chart, the same numbers as a table, CSV/XLSX export; click to drill down. */
+/**
+ * One breakdown of coverage: a stacked bar chart, the same numbers as a table, CSV/XLSX export. A table row opens the
+ * row's not-covered list; a chart segment opens exactly that segment (the red part of a bar: its unowned controls).
+ */
 class CoveragePanel extends Composite<VerticalLayout> {
     static final int CHART_ROWS = 25;
     private static final List<String> SERIES = List.of("Covered", "Unowned", "Not implemented", "No valid evidence",
             "Failing check", "No valid attestation");
+    /** The gap list behind each series, in {@link #SERIES} order (covered controls are no gap). */
+    private static final List<GapQuery.Kind> SERIES_KIND = List.of(GapQuery.Kind.NOT_COVERED, GapQuery.Kind.UNOWNED,
+            GapQuery.Kind.NOT_IMPLEMENTED, GapQuery.Kind.NO_EVIDENCE, GapQuery.Kind.FAILING_CHECK,
+            GapQuery.Kind.ATTESTATION_MISSING);
     private static final List<String> COLOURS = List.of("#2e8b57", "#c0392b", "#e67e22", "#f1c40f", "#a93226", "#8e44ad");
 
-    CoveragePanel(String id, String title, List<Coverage> data, Consumer<Coverage> onDrill) {
+    /** @param scope the not-covered list of one row (the panel narrows it to a segment's kind) */
+    CoveragePanel(String id, String title, List<Coverage> data, java.util.function.Function<Coverage, GapQuery> scope) {
+        Consumer<Coverage> onDrill = c -> DashboardLinks.open(scope.apply(c), c.label());
         var layout = getContent();
         layout.setPadding(false);
         layout.setId(id);
@@ -32,7 +42,14 @@ class CoveragePanel extends Composite<VerticalLayout> {
                 .limit(CHART_ROWS).toList();
         var chart = new Chart(id + "-chart", Math.max(160, 60 + 28 * charted.size()) + "px");
         chart.setOption(option(charted));
-        chart.addClickListener(e -> data.stream().filter(c -> c.label().equals(e.name())).findFirst().ifPresent(onDrill));
+        chart.addClickListener(e -> data.stream().filter(c -> c.label().equals(e.name())).findFirst().ifPresent(c -> {
+            int series = SERIES.indexOf(e.series());
+            if (series > 0) {
+                DashboardLinks.open(scope.apply(c).withKind(SERIES_KIND.get(series)), c.label());
+            } else {
+                onDrill.accept(c); // the green part: what of this row is still not covered
+            }
+        }));
 
         com.vaadin.flow.component.Component table;
         if (data.size() <= CHART_ROWS) {

@@ -215,6 +215,22 @@ public class EvidenceRepository {
         return java.util.Map.of("all", ids == null, "teams", ids == null ? new Long[0] : ids.toArray(Long[]::new));
     }
 
+    /** Current versions {@code uploader} uploaded that a reviewer rejected, newest decision first (their start page). */
+    public List<VersionRow> rejectedOf(String uploader, int limit) {
+        return jdbc.sql("""
+                        select v.*, i.project_control_id from evidence_version v
+                          join evidence_item i on i.id = v.item_id
+                         where v.review_state = 'REJECTED' and v.uploaded_by = :u
+                           and not exists (select 1 from evidence_version n where n.item_id = v.item_id and n.id > v.id)
+                         order by v.reviewed_at desc limit :l""")
+                .param("u", uploader).param("l", limit)
+                .query((rs, n) -> {
+                    long content = rs.getLong("content_id");
+                    Long contentId = rs.wasNull() ? null : content;
+                    return new VersionRow(VERSION.mapRow(rs, n), contentId, new ProjectControlId(rs.getLong("project_control_id")));
+                }).list();
+    }
+
     public int countSubmitted(TeamScope teams) {
         return jdbc.sql("""
                         select count(*) from evidence_version v join evidence_item i on i.id = v.item_id

@@ -20,9 +20,10 @@ import java.time.LocalDate;
 class EvidenceUploadArea extends Composite<VerticalLayout> {
     private volatile LocalDate uploadFrom;
     private volatile LocalDate uploadUntil;
+    private final DatePicker from;
 
     EvidenceUploadArea(EvidenceService evidence, ProjectControlId control) {
-        var from = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid from"));
+        from = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid from"));
         var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Valid until"));
         until.setHelperText("When it stops proving the control; flagged 30 days before");
         from.addValueChangeListener(e -> uploadFrom = e.getValue());
@@ -43,6 +44,14 @@ class EvidenceUploadArea extends Composite<VerticalLayout> {
                 + "checked by its content (not its name), hashed with SHA-256 and submitted for review.");
         getContent().setPadding(false);
         getContent().add(new H3("Upload files"), help, new HorizontalLayout(from, until), upload);
+    }
+
+    /** Brings the upload into view with the cursor on its first field (a dashboard gap list sent the user here). */
+    void pointHere() {
+        getContent().addClassName("fix-here");
+        getContent().getStyle().set("outline", "2px solid var(--lumo-primary-color)").set("outline-offset", "var(--lumo-space-xs)");
+        getElement().executeJs("this.scrollIntoView({block: 'center'})");
+        from.focus();
     }
 
     Registration addChangedListener(ComponentEventListener<EvidenceChanged> listener) {

@@ -73,6 +73,9 @@ class EvidenceView extends VerticalLayout implements HasUrlParameter<Long>, HasD
             add(attestations());
         } else if (canUpload) {
             var upload = new EvidenceUploadArea(evidence, control.id());
+            if (event.getLocation().getQueryParameters().getSingleParameter("fix").filter("upload"::equals).isPresent()) {
+                upload.pointHere();
+            }
             upload.addChangedListener(e -> refresh());
             var link = new EvidenceLinkForm(evidence, control.id());
             link.addChangedListener(e -> refresh());

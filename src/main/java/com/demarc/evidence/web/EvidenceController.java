@@ -60,6 +60,36 @@ class EvidenceController {
         }
     }
 
+    /**
+     * The reviewer's preview of a PDF, PNG or JPEG: the same file and checks as the download, shown inline (other types
+     * are refused). The framing rules for this path alone (same origin only, no scripts, no requests) are set by
+     * {@code security.SecurityHeadersFilter}; a PNG or JPEG is also sandboxed.
+     */
+    @GetMapping("/files/evidence/{versionId}/preview")
+    void preview(@PathVariable long versionId, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuseCrossSite(request);
+        try (var permit = transfers.begin()) {
+            var download = evidence.download(versionId);
+            String type = download.contentType();
+            if (!PREVIEWABLE.contains(type)) {
+                answer(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Only PDF, PNG and JPEG files have a "
+                        + "preview here (TXT is shown as text on the review page): download the file to open it.");
+                return;
+            }
+            if (!type.equals("application/pdf")) {
+                // Chromium's PDF viewer refuses to run in a sandboxed document; images need nothing a sandbox forbids
+                response.setHeader("Content-Security-Policy", PREVIEW_CSP + "; sandbox");
+            }
+            send(download, response, ContentDisposition.inline());
+        }
+    }
+
+    /** What the preview shows inline: exactly the types the browser renders without running anything of the file's. */
+    static final java.util.Set<String> PREVIEWABLE = java.util.Set.of("application/pdf", "image/png", "image/jpeg");
+    /** Kept equal to {@code SecurityHeadersFilter.PREVIEW_CSP} (the filter sets it first; this adds the sandbox). */
+    static final String PREVIEW_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; "
+            + "frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
     @GetMapping("/files/attestations/{id}")
     void attestation(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         refuseCrossSite(request);
@@ -84,9 +114,14 @@ class EvidenceController {
     }
 
     private static void send(Download download, HttpServletResponse response) throws IOException {
+        send(download, response, ContentDisposition.attachment());
+    }
+
+    private static void send(Download download, HttpServletResponse response, ContentDisposition.Builder disposition)
+            throws IOException {
         response.setContentType(download.contentType());
         response.setContentLengthLong(download.size());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition
                 .filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -96,4 +96,17 @@ class ControlEditForm extends Composite<Div> {
     void setReadOnly(boolean readOnly) {
         binder.setReadOnly(readOnly);
     }
+
+    void focusStatus() {
+        status.focus();
+    }
+
+    /** Focuses the Accountable picker, or the status when the control needs no RACI (AWS-owned). */
+    void focusRaci() {
+        if (raci.getParent().isPresent()) {
+            raci.focusAccountable();
+        } else {
+            status.focus();
+        }
+    }
 }

@@ -43,7 +43,7 @@ class ControlEditorDialog extends Dialog {
      * Opens the editor of one project control wired to {@link RaciService#saveControl}; {@code onSaved} runs after a
      * successful save.
      */
-    static void open(ProjectService projects, RaciService raci, OrganizationService organization,
+    static ControlEditorDialog open(ProjectService projects, RaciService raci, OrganizationService organization,
                      ProjectControl control, EvidenceState evidence, Runnable onSaved) {
         var people = organization.people().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
         // R and A only for people who can act on a control (team members, compliance managers)
@@ -51,8 +51,12 @@ class ControlEditorDialog extends Dialog {
         var teams = organization.teamDirectory().stream().map(t -> Assignee.team(t.id(), t.name() + " (team)")).toList();
         var content = new Content(control, evidence, control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of()),
                 people, owners, teams, projects.history(control.id()), projects.canEdit(control.data().projectId()));
-        new ControlEditorDialog(content, edit -> raci.saveControl(control.id(), control.version(), edit), onSaved).open();
+        var dialog = new ControlEditorDialog(content, edit -> raci.saveControl(control.id(), control.version(), edit), onSaved);
+        dialog.open();
+        return dialog;
     }
+
+    private final ControlEditForm form;
 
     ControlEditorDialog(Content content, Function<ControlEdit, ProjectControl> save, Runnable onSaved) {
         var control = content.control();
@@ -61,7 +65,7 @@ class ControlEditorDialog extends Dialog {
 
         var statuses = control.data().owner() == Owner.AWS ? List.of(Status.values())
                 : List.of(Status.NOT_STARTED, Status.IN_PROGRESS, Status.IMPLEMENTED, Status.NOT_APPLICABLE);
-        var form = new ControlEditForm(statuses, control.needsRaci(), content.people(), content.owners(), content.teams());
+        form = new ControlEditForm(statuses, control.needsRaci(), content.people(), content.owners(), content.teams());
         form.readRecord(ControlEdit.of(control, content.raci()));
         form.setReadOnly(!content.editable());
 
@@ -99,6 +103,15 @@ class ControlEditorDialog extends Dialog {
         checks.setId("open-checks");
         checks.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getFooter().add(evidence, checks, new Button(content.editable() ? "Cancel" : "Close", e -> close()), saveButton);
+    }
+
+    /** Puts the cursor where the fix is: the Accountable picker (an unowned control) or the status (an overdue one). */
+    void focusOn(boolean raci) {
+        if (raci) {
+            form.focusRaci();
+        } else {
+            form.focusStatus();
+        }
     }
 
     private static void showOwnership(Paragraph line, List<com.demarc.raci.RaciEntry> entries) {

@@ -31,7 +31,8 @@ class MyResponsibilitiesView extends VerticalLayout {
     private final ProjectService projects;
     private final OrganizationService organization;
 
-    MyResponsibilitiesView(RaciService raci, ProjectService projects, OrganizationService organization) {
+    MyResponsibilitiesView(RaciService raci, ProjectService projects, OrganizationService organization,
+                           java.util.List<com.demarc.shared.ui.StartPageSection> sections) {
         this.raci = raci;
         this.projects = projects;
         this.organization = organization;
@@ -55,7 +56,10 @@ class MyResponsibilitiesView extends VerticalLayout {
                 consulted.add(grid(false, "mine-ci"));
             }
         });
-        add(greeting, tabs);
+        add(greeting);
+        // other modules' asks (evidence: rejected uploads with the reviewer's comment)
+        sections.forEach(s -> s.section().ifPresent(this::add));
+        add(tabs);
     }
 
     /**

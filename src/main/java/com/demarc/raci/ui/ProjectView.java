@@ -37,10 +37,13 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final RaciService raci;
+    private final com.demarc.project.EvidenceStates evidenceStates;
     private String title = "Project";
 
-    ProjectView(ProjectService projects, CatalogService catalog, OrganizationService organization, RaciService raci) {
+    ProjectView(ProjectService projects, CatalogService catalog, OrganizationService organization, RaciService raci,
+                com.demarc.project.EvidenceStates evidenceStates) {
         this.projects = projects;
+        this.evidenceStates = evidenceStates;
         this.catalog = catalog;
         this.organization = organization;
         this.raci = raci;
@@ -60,6 +63,35 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
         }
         title = project.name();
         render(project);
+        openFromAddress(project, event.getLocation().getQueryParameters());
+    }
+
+    /**
+     * {@code ?control=<id>&fix=raci|status} (a dashboard gap list's row): opens that control's editor with the cursor
+     * where the fix is. A control of another project, or one the user may not see, opens nothing.
+     */
+    private void openFromAddress(Project project, com.vaadin.flow.router.QueryParameters params) {
+        var id = params.getSingleParameter("control").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong);
+        if (id.isEmpty()) {
+            return;
+        }
+        com.demarc.project.ProjectControl control;
+        try {
+            control = projects.control(new com.demarc.project.ProjectControlId(id.get()));
+        } catch (AccessDeniedException | java.util.NoSuchElementException e) {
+            return;
+        }
+        if (!control.data().projectId().equals(project.id())) {
+            return;
+        }
+        var state = com.demarc.project.EvidenceState.orNone(evidenceStates.states(java.util.List.of(control)).get(control.id()));
+        // saved: the address loses the control (a reload must not open it again), Back still returns to the gap list
+        var dialog = ControlEditorDialog.open(projects, raci, organization, control, state, () -> {
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "projects/" + project.id().value()));
+            removeAll();
+            render(projects.project(project.id()));
+        });
+        dialog.focusOn(!"status".equals(params.getSingleParameter("fix").orElse("raci")));
     }
 
     private void render(Project p) {

@@ -101,4 +101,8 @@ class RaciField extends CustomField<List<RaciEntry>> {
         }
         accountable.setReadOnly(readOnly);
     }
+
+    void focusAccountable() {
+        accountable.focus();
+    }
 }

@@ -115,7 +115,7 @@ class CheckTrendAndRollupTest {
         int column = export.headers().indexOf("Failing check");
         assertThat(column).as("the export names the state").isPositive();
         assertThat(export.rows().getFirst().get(column)).isEqualTo(1);
-        assertThat(DashboardView.gapCount(all, com.demarc.coverage.GapQuery.Kind.FAILING_CHECK)).isEqualTo(1);
+        assertThat(GapsPiece.gapCount(all, com.demarc.coverage.GapQuery.Kind.FAILING_CHECK)).isEqualTo(1);
 
         // the OSCAL SSP: implemented on paper, failing in AWS → partial, with the reason
         var ssp = com.demarc.oscal.internal.OscalIo.read(oscal.exportSsp(project.id(), com.demarc.oscal.OscalFormat.JSON).bytes(),
