@@ -137,8 +137,9 @@ class NotificationRouter {
     }
 
     /**
-     * Automated checks turned project controls failing, or passing again → each control's R, A, C and I, once per
-     * change (the import only reports changes); one summary per person when an import changed several controls.
+     * Automated checks turned project controls failing, or passing again → each control's R, A, C and I (not the
+     * importer), once per change (the import only reports changes); one summary per person when an import changed
+     * several controls.
      */
     @EventListener
     void on(ControlChecksChanged event) {
@@ -150,6 +151,7 @@ class NotificationRouter {
                         .add(change);
             }
         }
+        actorIds().forEach(byPerson::remove); // the importer has the import's report
         String by = Actors.currentUsername();
         var rows = new ArrayList<NewNotification>();
         byPerson.forEach((person, kinds) -> kinds.forEach((kind, changes) -> {

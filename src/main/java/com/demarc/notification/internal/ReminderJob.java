@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -153,6 +154,11 @@ public class ReminderJob {
             }
         }
         var schedules = preferences.schedules(byPerson.keySet());
+        var remindedAt = new java.util.HashMap<Long, Instant>();
+        jdbc.sql("select subject, sent_at from notification_reminder where milestone = 'OVERDUE' and subject = any(:s)")
+                .param("s", overdue.stream().map(c -> "control:" + c.id().value() + ":" + c.data().dueDate()).toArray(String[]::new))
+                .query((rs, i) -> Map.entry(Long.parseLong(rs.getString(1).split(":")[1]), rs.getTimestamp(2).toInstant()))
+                .list().forEach(e -> remindedAt.put(e.getKey(), e.getValue()));
         int sent = 0;
         for (var entry : byPerson.entrySet()) {
             var schedule = schedules.getOrDefault(entry.getKey(), new PreferenceRepository.Schedule("UTC", java.time.LocalTime.of(8, 0)));
@@ -167,8 +173,16 @@ public class ReminderJob {
             if (local.toLocalDate().equals(monday) && local.toLocalTime().isBefore(schedule.at())) {
                 monday = monday.minusWeeks(1); // this week's is not due yet: last week's, if it never went out
             }
-            var controls = entry.getValue().stream().sorted(java.util.Comparator.comparing((ProjectControl c) -> c.data().dueDate())
+            var cutoff = monday.atTime(schedule.at()).atZone(zone).toInstant();
+            // only controls whose one overdue reminder went out before that Monday's digest time: a late run never
+            // sends a week from before the reminder (the reminder comes first, then the weekly digests)
+            var controls = entry.getValue().stream().filter(c -> remindedAt.containsKey(c.id().value())
+                            && remindedAt.get(c.id().value()).isBefore(cutoff))
+                    .sorted(java.util.Comparator.comparing((ProjectControl c) -> c.data().dueDate())
                     .thenComparing(ReminderJob::label)).toList();
+            if (controls.isEmpty()) {
+                continue;
+            }
             var body = new StringBuilder();
             controls.stream().limit(50).forEach(c -> body.append("• ").append(label(c)).append(" — due ")
                     .append(c.data().dueDate()).append(", ").append(c.data().status().label()).append('\n'));
