@@ -111,7 +111,7 @@ class NotificationReminderTest {
         assertThat(overdue(name)).hasSize(2).last().asString()
                 .isEqualTo("Weekly overdue digest (week of " + monday + "): 1 control overdue");
         assertThat(jdbc.sql("""
-                        select n.body from notification n where n.recipient_id = :u and n.title like 'Weekly%'""")
+                        select n.body from notification n where n.recipient_id = :u and n.kind = 'OVERDUE' and n.title like 'Weekly overdue%'""")
                 .param("u", account.id().value()).query(String.class).single())
                 .contains(project.name() + " · SRM-IAM-02 — due " + wednesday.minusDays(3));
         // the following week is missed entirely (nodes down); Thursday of the week after: that week's digest, once
