@@ -42,10 +42,12 @@ public class ApiTokenService {
     private final ApiSettings settings;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ApiTokenService(ApiTokenRepository tokens, CurrentUser currentUser, SecurityVersions securityVersions,
                     ServiceAccounts serviceAccounts, OrganizationService organization, ApiSettings settings,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.currentUser = currentUser;
         this.securityVersions = securityVersions;
@@ -79,6 +81,9 @@ public class ApiTokenService {
                 state.securityVersion(), user.getUsername(), expires);
         audit.record(AuditAction.API_TOKEN_CREATED, "api_token", id, "Created personal access token '" + clean + "' of "
                 + user.getUsername(), null, "expires=" + expiresOn);
+        events.publishEvent(new com.demarc.organization.AccountSecurityEvent(user.getUsername(),
+                com.demarc.organization.AccountSecurityEvent.What.API_TOKEN_CREATED, "Personal access token '" + clean
+                + "', expires on " + expiresOn + ". If this was not you, revoke it on the API tokens page and change your password."));
         return new ApiToken.Created(tokens.find(id).orElseThrow(), secret);
     }
 

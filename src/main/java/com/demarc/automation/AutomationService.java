@@ -163,6 +163,7 @@ public class AutomationService {
         var reports = new ArrayList<ImportReport.ProjectImport>();
         var changed = new HashSet<ProjectId>();
         Instant now = Instant.now(clock);
+        var controlChanges = new ArrayList<ControlChecksChanged.Change>();
         var sorted = new ArrayList<>(spools.values());
         sorted.sort(java.util.Comparator.comparingLong(s -> s.project().value())); // lock order
         for (var spool : sorted) {
@@ -188,6 +189,7 @@ public class AutomationService {
             }
             long importId = repository.insertImport(project.id(), format.name(), fileName, content.id(), content.sha256(),
                     content.size(), spool.findings(), now, Actors.currentUsername());
+            var failingBefore = failingControls(project.id(), codes);
             int passed = 0;
             int failed = 0;
             int other = 0;
@@ -208,6 +210,7 @@ public class AutomationService {
             }
             reports.add(new ImportReport.ProjectImport(project.id(), project.name(), importId, content.sha256(),
                     spool.findings(), spool.checks().size(), passed, failed, other));
+            controlChanges.addAll(controlChanges(project, failingBefore, failingControls(project.id(), codes)));
             audit.record(AuditAction.CHECK_RESULTS_IMPORTED, "automation_import", importId, project.name() + ": "
                     + format.label() + " from " + fileName + " (" + spool.checks().size() + " checks: " + passed
                     + " passed, " + failed + " failed)", null, "sha256=" + content.sha256() + "; size=" + content.size()
@@ -217,8 +220,43 @@ public class AutomationService {
         if (!changed.isEmpty()) {
             events.publishEvent(new CheckResultsChanged(changed));
         }
+        if (!controlChanges.isEmpty()) {
+            events.publishEvent(new ControlChecksChanged(controlChanges));
+        }
         return new ImportReport(format, counts[0], imported, already, counts[1], counts[2], counts[3], counts[4], unmapped,
                 List.copyOf(otherAccounts), reports);
+    }
+
+    /** Control code → its failing, unsuppressed checks ("SECURITY_HUB:IAM.6"), from the project's newest results. */
+    private Map<String, List<String>> failingControls(ProjectId project, Map<String, List<String>> codes) {
+        var result = new java.util.TreeMap<String, List<String>>();
+        for (var r : repository.latest(project, null)) {
+            if (r.status() == CheckStatus.FAILED && !r.suppressed()) {
+                for (String code : codes.getOrDefault(r.source() + ":" + r.checkId(), List.of())) {
+                    result.computeIfAbsent(code, c -> new ArrayList<>()).add(r.checkId());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Controls that started failing (none of their checks failed before) or pass again (none fails now). */
+    private List<ControlChecksChanged.Change> controlChanges(Project project, Map<String, List<String>> before,
+                                                            Map<String, List<String>> after) {
+        var turned = new java.util.TreeSet<String>();
+        after.keySet().stream().filter(c -> !before.containsKey(c)).forEach(turned::add);
+        before.keySet().stream().filter(c -> !after.containsKey(c)).forEach(turned::add);
+        if (turned.isEmpty()) {
+            return List.of();
+        }
+        var result = new ArrayList<ControlChecksChanged.Change>();
+        for (var row : projects.controlsForEdit(Set.of(project.id()), turned)) {
+            String code = row.data().code();
+            boolean failing = after.containsKey(code);
+            result.add(new ControlChecksChanged.Change(row.id(), project.id(), project.name() + " · " + code, failing,
+                    failing ? after.get(code) : before.get(code)));
+        }
+        return result;
     }
 
     private List<Project> targets(@Nullable ProjectId project) {

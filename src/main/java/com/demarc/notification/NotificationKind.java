@@ -13,6 +13,8 @@ public enum NotificationKind {
     OVERDUE("Overdue"),
     EVIDENCE_EXPIRING("Evidence expiring"),
     ATTESTATION_EXPIRING("Attestation expiring"),
+    CHECK_FAILING("Automated check failing"),
+    CHECK_PASSING("Automated check passing again"),
     /** Account security (sign-in, MFA, password): cannot be turned off. */
     ACCOUNT_SECURITY("Account security", true);
 

@@ -142,6 +142,8 @@ public class OrganizationService {
         users.updatePassword(id, passwordEncoder.encode(newPassword), Actors.currentUsername());
         // every session of the user ends, on every node (they sign in with the new password)
         securityVersions.bump(id, SecurityVersions.Reason.PASSWORD_RESET);
+        events.publishEvent(new AccountSecurityEvent(user.username(), AccountSecurityEvent.What.PASSWORD_RESET,
+                "Reset by " + Actors.currentUsername() + "."));
         audit.record(AuditAction.PASSWORD_RESET, "user", user.username(), "Reset the password of " + user.username(), null, null);
     }
 
@@ -196,6 +198,8 @@ public class OrganizationService {
         // the user's other sessions end; this one carries on at the new version
         long version = securityVersions.bump(login.id(), SecurityVersions.Reason.PASSWORD_CHANGED);
         Actors.replaceCurrent(me.withSecurityVersion(version));
+        events.publishEvent(new AccountSecurityEvent(me.getUsername(), AccountSecurityEvent.What.PASSWORD_CHANGED,
+                "Changed from your own account; your other sessions were signed out."));
         audit.record(AuditAction.PASSWORD_CHANGED, "user", me.getUsername(), me.getUsername() + " changed their password", null, null);
     }
 

@@ -56,8 +56,12 @@ public class MfaService {
 
     private final MfaPolicy policy;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     MfaService(JdbcClient jdbc, Totp totp, PasswordEncoder passwordEncoder, LoginThrottle throttle, AuditLog audit,
-               SecurityVersions securityVersions, Clock clock, MfaPolicy policy) {
+               SecurityVersions securityVersions, Clock clock, MfaPolicy policy,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.policy = policy;
         this.jdbc = jdbc;
         this.totp = totp;
@@ -120,6 +124,8 @@ public class MfaService {
         var codes = newRecoveryCodes(id);
         audit.record(AuditAction.MFA_ENROLLED, "user", username, "Enrolled an authenticator app", null,
                 RECOVERY_CODES + " recovery codes");
+        events.publishEvent(new com.demarc.organization.AccountSecurityEvent(username,
+                com.demarc.organization.AccountSecurityEvent.What.TWO_STEP_ENABLED, "An authenticator app was enrolled."));
         return codes;
     }
 
@@ -184,6 +190,9 @@ public class MfaService {
         securityVersions.bump(user, SecurityVersions.Reason.SIGNED_OUT_EVERYWHERE);
         audit.record(AuditAction.MFA_RESET, "user", username, "Reset the second factor of " + username,
                 removed > 0 ? "enrolled" : "not enrolled", "not enrolled");
+        events.publishEvent(new com.demarc.organization.AccountSecurityEvent(username,
+                com.demarc.organization.AccountSecurityEvent.What.TWO_STEP_RESET, "Reset by " + Actors.currentUsername()
+                + ": set up your authenticator app again at your next sign-in."));
     }
 
     /**
@@ -218,6 +227,10 @@ public class MfaService {
         audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (wrong second-factor code)");
         if (attempt.locksIfWrong()) {
             audit.recordIndependently(AuditAction.ACCOUNT_LOCKED, "user", username, "Locked after repeated wrong codes");
+            events.publishEvent(new com.demarc.organization.AccountSecurityEvent(username,
+                    com.demarc.organization.AccountSecurityEvent.What.SIGN_IN_LOCKED,
+                    "Too many wrong two-step codes" + (address == null ? "" : " from " + address)
+                    + ". If this was not you, change your password."));
             return Check.LOCKED;
         }
         return Check.WRONG;

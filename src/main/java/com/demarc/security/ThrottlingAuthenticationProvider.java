@@ -34,8 +34,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     private final MfaPolicy mfaPolicy;
     private final com.demarc.organization.AccountSignIn accountSignIn;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
                                      AuditLog audit, MfaPolicy mfaPolicy, com.demarc.organization.AccountSignIn accountSignIn) {
+        this(users, passwordEncoder, throttle, audit, mfaPolicy, accountSignIn, event -> { });
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ThrottlingAuthenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+                                     AuditLog audit, MfaPolicy mfaPolicy, com.demarc.organization.AccountSignIn accountSignIn,
+                                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.mfaPolicy = mfaPolicy;
         this.accountSignIn = accountSignIn;
         this.users = users;
@@ -67,6 +77,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (" + refusal + ")");
             if (attempt.locksIfWrong()) {
                 audit.recordIndependently(AuditAction.ACCOUNT_LOCKED, "user", username, "Locked after repeated failed logins");
+                // an unknown username is locked too (the answer must not tell); nobody is told then
+                events.publishEvent(new com.demarc.organization.AccountSecurityEvent(username,
+                        com.demarc.organization.AccountSecurityEvent.What.SIGN_IN_LOCKED, "Too many wrong passwords"
+                        + (address == null ? "" : " from " + address) + ". If this was not you, change your password."));
             }
             throw new BadCredentialsException(BAD_CREDENTIALS);
         }

@@ -43,6 +43,8 @@ class NotificationReminderTest {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.demarc.organization.OrganizationService organization;
 
     @Test
     void dueInSevenDaysThenTomorrowThenOverdueOnceEachAcrossDayBoundariesAndAMissedNight() {
@@ -76,6 +78,59 @@ class NotificationReminderTest {
         reminders.run(day0.plus(Duration.ofDays(10)));
         assertThat(titles("alice", project)).hasSize(3).last().asString().startsWith("Overdue since " + due);
         assertThat(titles("manager", project)).hasSize(3);
+    }
+
+    @Test
+    void overdueOnceThenInTheWeeklyDigestOnMondayAtTheDigestTimeAndAMissedWeekSendsOneNotTwo() {
+        // a person of their own (the weekly digest is per person and week), Responsible for one overdue control
+        String name = "weekly" + Long.toString(System.nanoTime(), 36);
+        var account = as("admin", () -> organization.createUser(new com.demarc.organization.UserDraft(name, "Weekly Person",
+                name + "@demarc.example", true, java.util.Set.of(com.demarc.shared.Role.MEMBER), java.util.Set.of()),
+                "Initial-password-2026!w"));
+        jdbc.sql("insert into notification_schedule (user_id, time_zone, digest_time) values (:u, 'Europe/Berlin', '07:00')")
+                .param("u", account.id().value()).update();
+        var berlin = java.time.ZoneId.of("Europe/Berlin");
+        // a Wednesday, far enough ahead that no other test's run has written this person's weeks
+        var wednesday = LocalDate.now(ZoneOffset.UTC).plusWeeks(6).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.WEDNESDAY));
+        var project = fixtures.project("Payments", "Weekly", "EC2");
+        var row = fixtures.row(project, "SRM-IAM-02");
+        as("manager", () -> raci.setRaci(row.id(), row.version(), List.of(new RaciEntry(RaciRole.A, person("manager")),
+                new RaciEntry(RaciRole.R, Assignee.person(account.id(), "Weekly Person")))));
+        var fresh = as("manager", () -> projects.control(row.id()));
+        as("manager", () -> projects.setStatus(fresh.id(), fresh.version(), Status.IN_PROGRESS, null, wednesday.minusDays(3), ""));
+
+        // Wednesday: overdue since Sunday → the one overdue reminder; no weekly digest in the same run
+        reminders.run(wednesday.atTime(12, 0).atZone(berlin).toInstant());
+        assertThat(overdue(name)).singleElement().asString().startsWith("Overdue since " + wednesday.minusDays(3));
+        // the next Monday 06:59 Berlin: not yet (07:00 is this person's digest time); 07:05: the weekly digest, once
+        var monday = wednesday.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        reminders.run(monday.atTime(6, 59).atZone(berlin).toInstant());
+        assertThat(overdue(name)).hasSize(1);
+        reminders.run(monday.atTime(7, 5).atZone(berlin).toInstant());
+        reminders.run(monday.atTime(9, 5).atZone(berlin).toInstant());
+        assertThat(overdue(name)).hasSize(2).last().asString()
+                .isEqualTo("Weekly overdue digest (week of " + monday + "): 1 control overdue");
+        assertThat(jdbc.sql("""
+                        select n.body from notification n where n.recipient_id = :u and n.kind = 'OVERDUE' and n.title like 'Weekly overdue%'""")
+                .param("u", account.id().value()).query(String.class).single())
+                .contains(project.name() + " · SRM-IAM-02 — due " + wednesday.minusDays(3));
+        // the following week is missed entirely (nodes down); Thursday of the week after: that week's digest, once
+        var thursday = monday.plusWeeks(2).plusDays(3);
+        reminders.run(thursday.atTime(10, 0).atZone(berlin).toInstant());
+        reminders.run(thursday.atTime(11, 0).atZone(berlin).toInstant());
+        assertThat(overdue(name)).hasSize(3).last().asString().startsWith("Weekly overdue digest (week of " + monday.plusWeeks(2) + ")");
+        // implemented: no longer overdue, no more digests
+        var done = as("manager", () -> projects.control(row.id()));
+        as("manager", () -> projects.setStatus(done.id(), done.version(), Status.IMPLEMENTED, null, done.data().dueDate(), ""));
+        reminders.run(monday.plusWeeks(3).atTime(8, 0).atZone(berlin).toInstant());
+        assertThat(overdue(name)).hasSize(3);
+    }
+
+    List<String> overdue(String username) {
+        return jdbc.sql("""
+                        select n.title from notification n join app_user u on u.id = n.recipient_id
+                        where u.username = :u and n.kind = 'OVERDUE' order by n.id""")
+                .param("u", username).query(String.class).list();
     }
 
     List<String> titles(String username, Project project) {

@@ -45,6 +45,10 @@ class TeamWebhookTest {
     UserDetailsService userDetails;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.demarc.raci.RaciService raci;
+    @Autowired
+    com.demarc.organization.UserDirectory users;
 
     record Received(String body, String signature) {
     }
@@ -103,6 +107,59 @@ class TeamWebhookTest {
                     mac.doFinal(post.body().getBytes(StandardCharsets.UTF_8))));
             assertThat(jdbc.sql("select attempts from notification_delivery where channel = 'WEBHOOK' and payload like :p")
                     .param("p", "%" + project.name() + "%").query(Integer.class).single()).isEqualTo(3);
+        } finally {
+            as("admin", () -> webhooks.remove(team));
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aManagerSetsTheHookSendsATestAndABulkRaciChangeIsOneSummaryPostWhilePausedNothing() throws Exception {
+        var received = new CopyOnWriteArrayList<String>();
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/chat", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(exchange.getRequestURI().getQuery() == null ? 200 : 500, -1);
+            exchange.close();
+        });
+        server.start();
+        TeamId team = fixtures.team("Data Platform");
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/chat";
+            as("manager", () -> webhooks.set(team, base));
+            assertThat(as("manager", () -> webhooks.list())).filteredOn(h -> h.team().equals(team))
+                    .singleElement().satisfies(h -> {
+                        assertThat(h.url()).isEqualTo(base);
+                        assertThat(h.enabled()).isTrue();
+                    });
+            assertThat(as("manager", () -> webhooks.sendTest(team))).contains("delivered");
+            assertThat(received).singleElement().asString().contains("Test message from Demarc for team Data Platform");
+
+            var p1 = fixtures.project("Data Platform", "Chat", "EC2");
+            var p2 = fixtures.project("Data Platform", "Chat", "EC2");
+            var alice = users.findForLogin("alice").orElseThrow();
+            as("manager", () -> raci.bulkAssign(java.util.Set.of(p1.id(), p2.id()), java.util.Set.of("SRM-IAM-02", "SRM-IAM-03"),
+                    com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(alice.id(), alice.displayName())));
+            drain(Instant.now());
+            var posts = received.stream().filter(b -> b.contains(p1.name()) || b.contains(p2.name())).toList();
+            assertThat(posts).as("one summary for the bulk change").hasSize(1);
+            assertThat(posts.getFirst()).contains("RACI changed on 4 assignments (by manager)")
+                    .contains(p1.name() + " · SRM-IAM-02: " + alice.displayName() + " now Responsible");
+
+            as("manager", () -> webhooks.setEnabled(team, false));
+            var row = fixtures.row(p1, "SRM-IAM-05");
+            var manager = users.findForLogin("manager").orElseThrow();
+            as("manager", () -> raci.setRaci(row.id(), row.version(), java.util.List.of(
+                    new com.demarc.raci.RaciEntry(com.demarc.raci.RaciRole.A, com.demarc.raci.Assignee.person(manager.id(), manager.displayName())),
+                    new com.demarc.raci.RaciEntry(com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(alice.id(), alice.displayName())))));
+            drain(Instant.now());
+            assertThat(received.stream().filter(b -> b.contains(p1.name() + " · SRM-IAM-05"))).as("paused").isEmpty();
+
+            as("manager", () -> webhooks.set(team, base + "?fail"));
+            assertThatThrownBy(() -> as("manager", () -> webhooks.sendTest(team))).isInstanceOf(UserFacingException.class)
+                    .hasMessageContaining("HTTP 500").hasMessageContaining("Check the URL");
+            assertThatThrownBy(() -> as("alice", () -> webhooks.list()))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         } finally {
             as("admin", () -> webhooks.remove(team));
             server.stop(0);

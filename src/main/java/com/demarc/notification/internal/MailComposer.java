@@ -27,6 +27,11 @@ class MailComposer {
         return link("notifications/settings");
     }
 
+    String unsubscribeUrl(String token) {
+        return baseUrl + "/unsubscribe?token=" + org.springframework.web.util.UriUtils.encodeQueryParam(token,
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     Mail single(Message m) {
         String url = link(m.link());
         String text = m.title() + "\n\n" + m.body() + "\n\nOpen in Demarc: " + url + "\n\n-- \n" + footerText();

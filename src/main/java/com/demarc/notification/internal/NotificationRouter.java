@@ -1,14 +1,17 @@
 package com.demarc.notification.internal;
 
+import com.demarc.automation.ControlChecksChanged;
 import com.demarc.evidence.EvidenceReviewed;
 import com.demarc.evidence.EvidenceSubmitted;
 import com.demarc.notification.NotificationKind;
 import com.demarc.notification.internal.NotificationRepository.NewNotification;
+import com.demarc.organization.AccountSecurityEvent;
 import com.demarc.organization.TeamId;
 import com.demarc.organization.UserDirectory;
 import com.demarc.organization.UserId;
 import com.demarc.project.ControlStatusChanged;
 import com.demarc.project.ProjectControlId;
+import com.demarc.project.ProjectId;
 import com.demarc.raci.Assignee;
 import com.demarc.raci.RaciAssignmentsChanged;
 import com.demarc.raci.RaciEntry;
@@ -59,10 +62,19 @@ class NotificationRouter {
         Map<Long, Map<NotificationKind, List<String[]>>> byPerson = new LinkedHashMap<>();
         Map<TeamId, List<UserId>> teamCache = new LinkedHashMap<>();
         Set<Long> actor = actorIds();
+        Map<ProjectId, List<String>> chatLines = new LinkedHashMap<>();
         for (var change : event.changes()) {
             for (RaciRole role : List.of(RaciRole.A, RaciRole.R)) {
                 var before = holders(change.before(), role);
                 var after = holders(change.after(), role);
+                for (Assignee added : difference(after, before)) {
+                    chatLines.computeIfAbsent(change.project(), p -> new ArrayList<>())
+                            .add(change.label() + ": " + added.label() + " now " + role.label());
+                }
+                for (Assignee removed : difference(before, after)) {
+                    chatLines.computeIfAbsent(change.project(), p -> new ArrayList<>())
+                            .add(change.label() + ": " + removed.label() + " no longer " + role.label());
+                }
                 for (Assignee added : difference(after, before)) {
                     for (long person : people(added, teamCache)) {
                         add(byPerson, person, NotificationKind.RACI_ASSIGNED, role.label() + " for " + change.label()
@@ -107,6 +119,62 @@ class NotificationRouter {
                 }
             });
         });
+        repository.insertAll(rows, clock.instant());
+        chat.postRaci(chatLines, by);
+    }
+
+    /**
+     * Account security (mandatory, never the "actor" exception: the person is told about their own change too, which
+     * is the point — "if this was not you"). An unknown username (a lock on a guessed name) tells nobody.
+     */
+    @EventListener
+    void on(AccountSecurityEvent event) {
+        directory.idOf(event.username()).ifPresent(user -> repository.insertAll(List.of(new NewNotification(user.value(),
+                NotificationKind.ACCOUNT_SECURITY, event.what().title(), event.detail()
+                        + " If you did not expect this, change your password and tell an administrator.",
+                event.what() == AccountSecurityEvent.What.API_TOKEN_CREATED ? "account/api-tokens" : "account",
+                Actors.currentUsername())), clock.instant()));
+    }
+
+    /**
+     * Automated checks turned project controls failing, or passing again → each control's R, A, C and I (not the
+     * importer), once per change (the import only reports changes); one summary per person when an import changed
+     * several controls.
+     */
+    @EventListener
+    void on(ControlChecksChanged event) {
+        Map<Long, Map<NotificationKind, List<ControlChecksChanged.Change>>> byPerson = new LinkedHashMap<>();
+        for (var change : event.changes()) {
+            var kind = change.failing() ? NotificationKind.CHECK_FAILING : NotificationKind.CHECK_PASSING;
+            for (long person : raciPeople(change.control(), Set.of(RaciRole.values()))) {
+                byPerson.computeIfAbsent(person, p -> new LinkedHashMap<>()).computeIfAbsent(kind, k -> new ArrayList<>())
+                        .add(change);
+            }
+        }
+        actorIds().forEach(byPerson::remove); // the importer has the import's report
+        String by = Actors.currentUsername();
+        var rows = new ArrayList<NewNotification>();
+        byPerson.forEach((person, kinds) -> kinds.forEach((kind, changes) -> {
+            boolean failing = kind == NotificationKind.CHECK_FAILING;
+            if (changes.size() == 1) {
+                var c = changes.getFirst();
+                rows.add(new NewNotification(person, kind, (failing ? "Automated check failing: " : "Checks pass again: ")
+                        + c.label(), (failing ? "Failing: " : "Passed: ") + String.join(", ", c.checks())
+                        + (failing ? ". The control is not covered until they pass (or a manager suppresses them)."
+                        : ". No mapped check of this control fails any more.") + " Imported by " + by + ".",
+                        "control-checks/" + c.control().value(), by));
+            } else {
+                var body = new StringBuilder();
+                changes.stream().limit(50).forEach(c -> body.append("• ").append(c.label()).append(": ")
+                        .append(String.join(", ", c.checks())).append('\n'));
+                if (changes.size() > 50) {
+                    body.append("… and ").append(changes.size() - 50).append(" more.\n");
+                }
+                body.append("Imported by ").append(by).append('.');
+                rows.add(new NewNotification(person, kind, (failing ? "Automated checks failing on " : "Checks pass again on ")
+                        + changes.size() + " controls", body.toString(), "control-checks/" + changes.getFirst().control().value(), by));
+            }
+        }));
         repository.insertAll(rows, clock.instant());
     }
 

@@ -16,7 +16,9 @@ public record NotificationSettings(
         @DefaultValue("10") int maxAttempts,
         @DefaultValue("30s") Duration retryFirst,
         @DefaultValue("1h") Duration retryMax,
-        @DefaultValue("5s") Duration webhookTimeout) {
+        @DefaultValue("5s") Duration webhookTimeout,
+        /* an address for the mailto: part of List-Unsubscribe (Demarc does not read it: a person or rule must); "" = none */
+        @DefaultValue("") String unsubscribeMailto) {
 
     /** Back-off after the n-th failed attempt: first, then doubling, at most retryMax. */
     public Duration backoff(int attempts) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +42,12 @@ public class OutboxWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final WebhookSender webhooks;
+    private final UnsubscribeTokens tokens;
 
     OutboxWorker(OutboxRepository outbox, WebhookRepository hooks, MailChannel mail, MailComposer composer,
                  UserDirectory directory, NotificationSettings settings, org.springframework.transaction.PlatformTransactionManager transactions, Clock clock,
-                 ObjectProvider<MeterRegistry> meters) {
+                 ObjectProvider<MeterRegistry> meters, UnsubscribeTokens tokens) {
+        this.tokens = tokens;
         this.outbox = outbox;
         this.hooks = hooks;
         this.mail = mail;
@@ -94,6 +97,10 @@ public class OutboxWorker {
                     outbox.giveUp(row.id(), "SKIPPED", "The team's webhook was removed before this was sent");
                     return;
                 }
+                if (!hook.enabled()) {
+                    outbox.giveUp(row.id(), "SKIPPED", "The team's webhook was paused before this was sent");
+                    return;
+                }
                 webhooks.post(hook.url(), hook.secret(), payload);
             } else {
                 var contact = contacts.get(row.recipient());
@@ -110,6 +117,7 @@ public class OutboxWorker {
                     return;
                 }
                 MailComposer.Mail content;
+                String unsubscribeKind = UnsubscribeTokens.ALL;
                 if (row.notification() != null) {
                     var message = outbox.message(row.notification());
                     if (message == null) {
@@ -117,6 +125,7 @@ public class OutboxWorker {
                         return;
                     }
                     content = composer.single(message);
+                    unsubscribeKind = message.kind().mandatory() ? null : message.kind().name();
                 } else {
                     var items = outbox.digestItems(row.id());
                     if (items.isEmpty()) {
@@ -125,7 +134,7 @@ public class OutboxWorker {
                     }
                     content = composer.digest(items);
                 }
-                send(contact, content);
+                send(contact, content, unsubscribeKind);
             }
             outbox.sent(row.id(), now);
         } catch (AddressException e) {
@@ -141,7 +150,8 @@ public class OutboxWorker {
         }
     }
 
-    private void send(Contact to, MailComposer.Mail content) throws jakarta.mail.MessagingException {
+    private void send(Contact to, MailComposer.Mail content, @Nullable String unsubscribeKind)
+            throws jakarta.mail.MessagingException {
         var sender = mail.sender();
         var message = sender.createMimeMessage();
         var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -155,9 +165,18 @@ public class OutboxWorker {
         helper.setFrom(new InternetAddress(settings.mailFrom(), false));
         helper.setSubject(content.subject());
         helper.setText(content.text(), content.html());
-        // RFC 2369: mail clients offer "unsubscribe"; the link opens the user's notification settings (sign-in first).
-        // No RFC 8058 List-Unsubscribe-Post: Demarc has no sign-in-free POST endpoint for it yet (ADR 0014)
-        message.setHeader("List-Unsubscribe", "<" + composer.preferencesUrl() + ">");
+        // RFC 2369 + RFC 8058: mail clients offer "unsubscribe" and POST List-Unsubscribe=One-Click to the signed link,
+        // which turns this kind off for this person without signing in. A mandatory kind (account security) cannot be
+        // turned off: its mails point at the settings page only, and claim no one-click.
+        if (unsubscribeKind == null) {
+            message.setHeader("List-Unsubscribe", "<" + composer.preferencesUrl() + ">");
+        } else {
+            String token = tokens.issue(to.id().value(), unsubscribeKind);
+            String mailto = settings.unsubscribeMailto().isBlank() ? "" : ", <mailto:" + settings.unsubscribeMailto().strip()
+                    + "?subject=unsubscribe%20" + token + ">";
+            message.setHeader("List-Unsubscribe", "<" + composer.unsubscribeUrl(token) + ">" + mailto);
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         sender.send(message);
     }

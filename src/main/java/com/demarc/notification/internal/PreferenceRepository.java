@@ -40,6 +40,16 @@ public class PreferenceRepository {
                 .query((rs, i) -> new Schedule(rs.getString(1), rs.getTime(2).toLocalTime())).optional();
     }
 
+    /** The saved schedules of these users (absent: the defaults, 08:00 UTC). */
+    public Map<Long, Schedule> schedules(java.util.Collection<Long> users) {
+        var result = new java.util.HashMap<Long, Schedule>();
+        jdbc.sql("select user_id, time_zone, digest_time from notification_schedule where user_id = any(:u)")
+                .param("u", users.toArray(Long[]::new))
+                .query((rs, i) -> Map.entry(rs.getLong(1), new Schedule(rs.getString(2), rs.getTime(3).toLocalTime())))
+                .list().forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     public void save(long user, Map<NotificationKind, DeliveryMode> modes, String zone, LocalTime at) {
         jdbc.sql("delete from notification_preference where user_id = :u").param("u", user).update();
         modes.forEach((kind, mode) -> {
@@ -53,5 +63,15 @@ public class PreferenceRepository {
                         on conflict (user_id) do update set time_zone = excluded.time_zone,
                                digest_time = excluded.digest_time, version = notification_schedule.version + 1""")
                 .param("u", user).param("z", zone).param("t", java.sql.Time.valueOf(at)).update();
+    }
+
+    /** Turns these kinds off for the user (one-click unsubscribe), keeping their other choices. */
+    public void turnOff(long user, java.util.Collection<NotificationKind> kinds) {
+        for (var kind : kinds) {
+            jdbc.sql("""
+                            insert into notification_preference (user_id, kind, mode) values (:u, :k, 'OFF')
+                            on conflict (user_id, kind) do update set mode = 'OFF', version = notification_preference.version + 1""")
+                    .param("u", user).param("k", kind.name()).update();
+        }
     }
 }

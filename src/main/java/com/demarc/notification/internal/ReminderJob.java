@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,10 +47,13 @@ public class ReminderJob {
     private final TransactionTemplate tx;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
+    private final PreferenceRepository preferences;
 
     ReminderJob(ProjectService projects, EvidenceService evidence, AttestationService attestations,
                 NotificationRouter router, NotificationRepository notifications, UserDirectory directory,
-                org.springframework.transaction.PlatformTransactionManager transactions, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+                org.springframework.transaction.PlatformTransactionManager transactions, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+                PreferenceRepository preferences) {
+        this.preferences = preferences;
         this.projects = projects;
         this.evidence = evidence;
         this.attestations = attestations;
@@ -74,6 +79,8 @@ public class ReminderJob {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         var count = new AtomicInteger();
         Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
+            // overdue controls whose one overdue reminder went out in an earlier run: they go to the weekly digest
+            var stillOverdue = new java.util.ArrayList<ProjectControl>();
             for (ProjectControl c : projects.openDueBy(today.plusDays(7), MAX_ROWS)) {
                 long days = ChronoUnit.DAYS.between(today, c.data().dueDate());
                 String milestone = days < 0 ? "OVERDUE" : days <= 1 ? "DUE_1" : "DUE_7";
@@ -86,8 +93,11 @@ public class ReminderJob {
                         "Status: " + c.data().status().label() + ". You are Responsible or Accountable for this control.",
                         "projects/" + c.data().projectId().value())) {
                     count.incrementAndGet();
+                } else if (days < 0) {
+                    stillOverdue.add(c);
                 }
             }
+            count.addAndGet(weeklyOverdue(stillOverdue, now));
             var expiring = evidence.expiringBy(today.plusDays(30), MAX_ROWS);
             var rows = new java.util.HashMap<com.demarc.project.ProjectControlId, ProjectControl>();
             projects.controlsByIds(expiring.stream().map(ExpiringEvidence::control).distinct().toList())
@@ -126,6 +136,69 @@ public class ReminderJob {
             }
         });
         return count.get();
+    }
+
+    /**
+     * The weekly overdue digest: per person (R or A of controls still overdue after their one reminder), once a week,
+     * due from Monday at the person's digest time in their own zone. Remembered per person and week in the same
+     * transaction, so a run after a missed week sends that week's digest once, never the missed one as well.
+     */
+    private int weeklyOverdue(List<ProjectControl> overdue, Instant now) {
+        if (overdue.isEmpty()) {
+            return 0;
+        }
+        var byPerson = new java.util.LinkedHashMap<Long, List<ProjectControl>>();
+        for (var c : overdue) {
+            for (long person : router.raciPeople(c.id(), Set.of(RaciRole.R, RaciRole.A))) {
+                byPerson.computeIfAbsent(person, p -> new java.util.ArrayList<>()).add(c);
+            }
+        }
+        var schedules = preferences.schedules(byPerson.keySet());
+        var remindedAt = new java.util.HashMap<Long, Instant>();
+        jdbc.sql("select subject, sent_at from notification_reminder where milestone = 'OVERDUE' and subject = any(:s)")
+                .param("s", overdue.stream().map(c -> "control:" + c.id().value() + ":" + c.data().dueDate()).toArray(String[]::new))
+                .query((rs, i) -> Map.entry(Long.parseLong(rs.getString(1).split(":")[1]), rs.getTimestamp(2).toInstant()))
+                .list().forEach(e -> remindedAt.put(e.getKey(), e.getValue()));
+        int sent = 0;
+        for (var entry : byPerson.entrySet()) {
+            var schedule = schedules.getOrDefault(entry.getKey(), new PreferenceRepository.Schedule("UTC", java.time.LocalTime.of(8, 0)));
+            java.time.ZoneId zone;
+            try {
+                zone = java.time.ZoneId.of(schedule.zone());
+            } catch (java.time.DateTimeException e) {
+                zone = java.time.ZoneOffset.UTC;
+            }
+            var local = now.atZone(zone);
+            var monday = local.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            if (local.toLocalDate().equals(monday) && local.toLocalTime().isBefore(schedule.at())) {
+                monday = monday.minusWeeks(1); // this week's is not due yet: last week's, if it never went out
+            }
+            var cutoff = monday.atTime(schedule.at()).atZone(zone).toInstant();
+            // only controls whose one overdue reminder went out before that Monday's digest time: a late run never
+            // sends a week from before the reminder (the reminder comes first, then the weekly digests)
+            var controls = entry.getValue().stream().filter(c -> remindedAt.containsKey(c.id().value())
+                            && remindedAt.get(c.id().value()).isBefore(cutoff))
+                    .sorted(java.util.Comparator.comparing((ProjectControl c) -> c.data().dueDate())
+                    .thenComparing(ReminderJob::label)).toList();
+            if (controls.isEmpty()) {
+                continue;
+            }
+            var body = new StringBuilder();
+            controls.stream().limit(50).forEach(c -> body.append("• ").append(label(c)).append(" — due ")
+                    .append(c.data().dueDate()).append(", ").append(c.data().status().label()).append('\n'));
+            if (controls.size() > 50) {
+                body.append("… and ").append(controls.size() - 50).append(" more.\n");
+            }
+            body.append("You are Responsible or Accountable for these controls.");
+            String title = "Weekly overdue digest (week of " + monday + "): " + controls.size() + " control"
+                    + (controls.size() == 1 ? "" : "s") + " overdue";
+            long person = entry.getKey();
+            if (remind("weekly-overdue:" + person, monday.toString(), now, () -> List.of(person), NotificationKind.OVERDUE,
+                    title, body.toString(), "")) {
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** Writes the reminder and remembers it in one transaction; false when it was sent before. */

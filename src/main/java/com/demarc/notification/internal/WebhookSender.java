@@ -16,11 +16,11 @@ import java.util.HexFormat;
  * Posts Slack/Teams-compatible JSON ({"text": …}) to a team's hook, signed: {@code X-Demarc-Signature:
  * sha256=<hex HMAC-SHA256 of the body with the team's secret>}. Connect and whole-request timeouts are bounded.
  */
-final class WebhookSender {
+public final class WebhookSender {
     private final HttpClient client;
     private final Duration timeout;
 
-    WebhookSender(Duration timeout) {
+    public WebhookSender(Duration timeout) {
         this.timeout = timeout;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -57,7 +57,7 @@ final class WebhookSender {
     }
 
     /** Throws with a readable reason when the hook did not answer 2xx in time. */
-    void post(String url, String secret, String text) throws IOException {
+    public void post(String url, String secret, String text) throws IOException {
         byte[] body = json(text).getBytes(StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json")
