@@ -60,8 +60,7 @@ class DashboardView extends VerticalLayout {
         actions.add(print);
         if (Actors.current().map(u -> u.hasRole(Role.MANAGER) || u.hasRole(Role.ADMIN)).orElse(false)) {
             actions.add(new Button("Take snapshot now", VaadinIcon.CAMERA.create(), e -> {
-                coverage.snapshotNow();
-                Notices.success("Coverage recomputed and today's snapshot taken.");
+                Notices.success(coverage.snapshotNow().message());
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }));
         }
@@ -180,6 +179,7 @@ class DashboardView extends VerticalLayout {
                 "xAxis", Map.of("type", "category", "data", domains),
                 "yAxis", Map.of("type", "category", "data", names),
                 "visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
+                        "text", List.of("100 % covered", "0 %"), "itemWidth", 14,
                         "bottom", 0, "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#2e8b57"))),
                 "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
                         "label", Map.of("show", true)))));
@@ -211,7 +211,10 @@ class DashboardView extends VerticalLayout {
             note.setId("heatmap-note");
             box.add(note);
         }
-        box.add(chart, grid, TableExport.links("heatmap", () ->
+        var legend = new Paragraph("Each cell: the share of applicable project controls covered in that domain, red at 0 %, "
+                + "yellow at 50 %, green at 100 % (the scale under the map); an empty cell: nothing applies there.");
+        legend.setId("heatmap-legend");
+        box.add(chart, legend, grid, TableExport.links("heatmap", () ->
                 new TableExport.Table("coverage-heatmap", List.of(rowHeader, "Domain", "Applicable", "Covered", "Coverage %"), rows)));
         box.setPadding(false);
         return box;
@@ -245,7 +248,7 @@ class DashboardView extends VerticalLayout {
         grid.setItems(points);
         grid.setHeight("12rem");
         List<List<Object>> rows = new ArrayList<>();
-        points.forEach(p -> rows.add(List.of(p.day().toString(), p.owner(), p.applicable(), p.covered())));
+        points.forEach(p -> rows.add(List.of(p.day().toString(), ownerLabel(p.owner()), p.applicable(), p.covered())));
         var box = new VerticalLayout(new H3("Trend (last 90 days, daily snapshots)"), chart, grid,
                 TableExport.links("trend", () -> new TableExport.Table("coverage-trend", List.of("Day", "Owner", "Applicable", "Covered"), rows)));
         box.setPadding(false);

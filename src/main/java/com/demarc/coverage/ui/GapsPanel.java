@@ -32,7 +32,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         grid.addColumn(Gap::team).setHeader("Team").setAutoWidth(true);
         grid.addColumn(Gap::code).setHeader("Control").setAutoWidth(true);
         grid.addColumn(Gap::title).setHeader("Title").setFlexGrow(2);
-        grid.addColumn(g -> g.owner().name()).setHeader("Owner").setAutoWidth(true);
+        grid.addColumn(g -> g.owner().label()).setHeader("Owner").setAutoWidth(true);
         grid.addColumn(Badge.renderer(g -> g.state().label(), g -> g.state().name().equals("COVERED") ? "owner-aws" : "unowned"))
                 .setHeader("State").setAutoWidth(true);
         grid.addColumn(g -> String.join(", ", flags(g))).setHeader("Flags").setAutoWidth(true);
@@ -40,7 +40,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         // for a scrollbar would cost more than the page itself
         grid.setItems(q -> query == null ? java.util.stream.Stream.empty() : coverage.gaps(query, q.getOffset(), q.getLimit()).stream(),
                 q -> query == null ? 0 : knownCount != null ? knownCount : coverage.countGaps(query));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("evidence/" + e.getItem().projectControlId())));
+        com.demarc.shared.ui.GridRows.open(grid, item -> getUI().ifPresent(ui -> ui.navigate("evidence/" + item.projectControlId())));
         grid.setHeight("24rem");
         layout.add(title, count, grid, TableExport.links(id, this::table));
         if (initial != null) {
@@ -63,7 +63,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         int offset = 0;
         while (true) {
             var page = coverage.gaps(query, offset, 1000);
-            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner().name(), g.state().label(),
+            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner().label(), g.state().label(),
                     String.join(", ", flags(g)))));
             if (page.size() < 1000) {
                 break;
