@@ -72,6 +72,8 @@ public class AuthorizationMatrixTest {
             Map.entry("OrganizationService.accessUntil", Set.of(ADMIN)),
             Map.entry("OrganizationService.auditorScope", Set.of(ADMIN)),
             Map.entry("OrganizationService.changeOwnPassword", ALL),
+            Map.entry("Appearance.darkMode", ALL),
+            Map.entry("Appearance.setDarkMode", ALL),
             Map.entry("OrganizationService.myAccount", ALL),
             Map.entry("OrganizationService.people", ALL),
             Map.entry("OrganizationService.owners", ALL),

@@ -135,8 +135,18 @@ public class CoverageService {
     /** Recomputes every rollup and records today's snapshot now (managers, admins). */
     @PreAuthorize(HAS_SNAPSHOT)
     @Transactional
-    public void snapshotNow() {
+    public Snapshot snapshotNow() {
         refreshAndSnapshot();
+        return new Snapshot(repository.rolledUpProjects(), java.time.ZonedDateTime.now(clock));
+    }
+
+    /** What "Take snapshot now" did: the projects it counted and when (shown to the manager who asked). */
+    public record Snapshot(int projects, java.time.ZonedDateTime at) {
+        public String message() {
+            return "Snapshot of " + projects + (projects == 1 ? " project" : " projects") + " taken at "
+                    + at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " ("
+                    + at.getZone().getId() + "); the trend shows it as today's point.";
+        }
     }
 
     /** For the daily job and start-up: no user involved. */

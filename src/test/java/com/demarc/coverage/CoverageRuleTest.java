@@ -120,7 +120,14 @@ class CoverageRuleTest {
     @Test
     void theDashboardIsScopedToTheUsersTeams() {
         fixtures.project("Data Platform", "Scope check", "S3");
-        Actors.runAsSystem(Set.of(Role.MANAGER), () -> coverage.snapshotNow());
+        var snapshot = new java.util.concurrent.atomic.AtomicReference<CoverageService.Snapshot>();
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> snapshot.set(coverage.snapshotNow()));
+        // what the manager is told (issue 19): how many projects, and when
+        int projects = snapshot.get().projects();
+        assertThat(projects).isPositive()
+                .isLessThanOrEqualTo(jdbc.sql("select count(*) from project").query(Integer.class).single());
+        assertThat(snapshot.get().message()).startsWith("Snapshot of " + projects + " project")
+                .matches(".* taken at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(.+\\); .*");
         var all = coverage.dashboard();
         assertThat(all.byTeam()).extracting(Coverage::label).contains("Payments", "Data Platform");
         var alice = (com.demarc.shared.DemarcUser) new Object() {

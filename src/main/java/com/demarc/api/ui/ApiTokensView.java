@@ -32,7 +32,7 @@ class ApiTokensView extends VerticalLayout {
         name.setId("api-token-name");
         name.setPlaceholder("e.g. nightly evidence upload");
         name.setMaxLength(60);
-        var expires = new DatePicker("Expires on");
+        var expires = com.demarc.shared.ui.Dates.iso(new DatePicker("Expires on"));
         expires.setId("api-token-expiry");
         expires.setValue(tokens.defaultExpiry());
         var create = new Button("Create token", e -> {

@@ -49,12 +49,12 @@ class ServiceAccountsView extends VerticalLayout {
         role.setItems(Role.MEMBER, Role.AUDITOR);
         role.setItemLabelGenerator(r -> r == Role.MEMBER ? "Team member (reads and changes)" : "Auditor (reads only)");
         role.setValue(Role.MEMBER);
-        var expires = new DatePicker("Expires on");
+        var expires = com.demarc.shared.ui.Dates.iso(new DatePicker("Expires on"));
         expires.setId("service-account-expiry");
         expires.setValue(tokens.defaultExpiry());
+        var teamChosen = Notices.required(team, "Choose the team the service account works for.");
         var create = new Button("Create service account", e -> {
-            if (team.getValue() == null) {
-                Notices.error(new com.demarc.shared.UserFacingException("Choose the team the service account works for."));
+            if (!teamChosen.getAsBoolean()) {
                 return;
             }
             var created = tokens.createServiceAccount(team.getValue().id(), name.getValue(), role.getValue(), expires.getValue());

@@ -31,18 +31,20 @@ final class TokenSecretDialog {
     /** Expiry, last use and state (a Revoke button while active, which calls {@code revoke} then {@code refresh}). */
     static void addUseAndStateColumns(com.vaadin.flow.component.grid.Grid<ApiToken> grid,
                                       java.util.function.Consumer<ApiToken> revoke, String revokedMessage, Runnable refresh) {
-        grid.addColumn(t -> text(t.expiresAt())).setHeader("Expires (UTC)").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        grid.addColumn(t -> text(t.expiresAt())).setHeader("Expires").setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addComponentColumn(t -> {
             var now = java.time.Instant.now();
             if (!t.active(now)) {
                 return new Paragraph(t.state(now) + (t.revokedAt() == null ? "" : " " + text(t.revokedAt())));
             }
-            var button = new Button("Revoke", e -> {
-                revoke.accept(t);
-                com.demarc.shared.ui.Notices.success("'" + t.name() + "' " + revokedMessage);
-                refresh.run();
-            });
+            var button = new Button("Revoke", e -> com.demarc.shared.ui.Confirm.destructive("Revoke token '" + t.name() + "'?",
+                    "Every script or job that uses it is refused from its next call; a revoked token cannot be restored.",
+                    "Revoke", () -> {
+                        revoke.accept(t);
+                        com.demarc.shared.ui.Notices.success("'" + t.name() + "' " + revokedMessage);
+                        refresh.run();
+                    }));
             button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_ERROR,
                     com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
             return button;
@@ -50,6 +52,6 @@ final class TokenSecretDialog {
     }
 
     static String text(java.time.Instant instant) {
-        return instant == null ? "" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return com.demarc.shared.ui.Dates.when(instant);
     }
 }

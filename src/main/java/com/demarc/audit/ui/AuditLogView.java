@@ -41,8 +41,8 @@ class AuditLogView extends VerticalLayout {
     private final TextField actor = new TextField("Actor");
     private final ComboBox<AuditAction> action = new ComboBox<>("Action", AuditAction.values());
     private final TextField entity = new TextField("Entity or text");
-    private final DateTimePicker from = new DateTimePicker("From (UTC)");
-    private final DateTimePicker to = new DateTimePicker("To (UTC)");
+    private final DateTimePicker from = com.demarc.shared.ui.Dates.iso(new DateTimePicker("From (UTC)"));
+    private final DateTimePicker to = com.demarc.shared.ui.Dates.iso(new DateTimePicker("To (UTC)"));
     private final Paragraph chain = new Paragraph();
 
     AuditLogView(AuditLog audit) {

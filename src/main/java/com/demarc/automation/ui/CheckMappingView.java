@@ -60,7 +60,7 @@ class CheckMappingView extends VerticalLayout {
         grid.addColumn(CheckMapping::confidence).setHeader("Confidence").setAutoWidth(true);
         grid.addColumn(CheckMapping::note).setHeader("Note").setFlexGrow(2);
         if (Actors.current().map(u -> u.hasRole(Role.MANAGER)).orElse(false)) {
-            grid.addItemClickListener(e -> edit(e.getItem()));
+            com.demarc.shared.ui.GridRows.open(grid, this::edit);
         }
         add(new H2("Check mapping"), new Paragraph("Which catalog controls a PASSED Security Hub control (or the AWS Config "
                 + "managed rule behind it) evidences. Shipped with the catalog; compliance managers click a row to change it."),

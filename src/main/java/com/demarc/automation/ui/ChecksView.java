@@ -172,11 +172,12 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
         suppressions.removeAll();
         suppressions.setPadding(false);
         for (Suppression s : automation.suppressions(projectId)) {
-            var end = new Button("End", e -> {
-                automation.endSuppression(s.id());
-                Notices.success("The suppression of " + s.checkId() + " ended.");
-                refresh();
-            });
+            var end = new Button("End", e -> com.demarc.shared.ui.Confirm.destructive("End the suppression of " + s.checkId() + "?",
+                    "A failing result of this check counts against the control again from now on.", "End suppression", () -> {
+                        automation.endSuppression(s.id());
+                        Notices.success("The suppression of " + s.checkId() + " ended.");
+                        refresh();
+                    }));
             suppressions.add(new HorizontalLayout(new Paragraph(s.checkId() + " until " + s.until() + " (" + s.createdBy()
                     + "): " + s.justification()), end));
         }
@@ -189,9 +190,9 @@ class ChecksView extends VerticalLayout implements HasUrlParameter<Long>, HasDyn
         why.setHelperText("Why it does not apply to this project (auditors read it)");
         var until = com.demarc.shared.ui.Dates.iso(new DatePicker("Until"));
         until.setValue(LocalDate.now().plusDays(90));
+        var checkChosen = Notices.required(check, "Choose the check to suppress.");
         var suppress = new Button("Suppress", e -> {
-            if (check.getValue() == null) {
-                Notices.error(new com.demarc.shared.UserFacingException("Choose the check to suppress."));
+            if (!checkChosen.getAsBoolean()) {
                 return;
             }
             automation.suppress(projectId, check.getValue().source(), check.getValue().checkId(), why.getValue(), until.getValue());

@@ -68,7 +68,7 @@ class ControlChecksView extends VerticalLayout implements HasUrlParameter<Long>,
         var grid = new Grid<CheckResult>();
         grid.setId("control-checks");
         grid.addColumn(CheckResult::checkId).setHeader("Check").setAutoWidth(true);
-        grid.addColumn(r -> r.source().name().replace('_', ' ')).setHeader("Source").setAutoWidth(true);
+        grid.addColumn(r -> r.source().label()).setHeader("Source").setAutoWidth(true);
         grid.addColumn(Badge.text(r -> r.suppressed() ? "Suppressed" : r.status().label(),
                 r -> r.suppressed() ? "status-not-applicable" : r.status() == CheckStatus.FAILED ? "status-not-started"
                         : r.status() == CheckStatus.PASSED ? "status-implemented" : "status-not-applicable",

@@ -113,7 +113,7 @@ class CatalogView extends VerticalLayout {
         previewColumn.setVisible(false);
         grid.setItems(q -> catalog.findControls(filter(), q.getOffset(), q.getLimit()).stream(),
                 q -> catalog.countControls(filter()));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ControlView.class, e.getItem().id().value())));
+        com.demarc.shared.ui.GridRows.open(grid, item -> getUI().ifPresent(ui -> ui.navigate(ControlView.class, item.id().value())));
         grid.setSizeFull();
 
         var filters = new HorizontalLayout(version, owner, domain, category, text);

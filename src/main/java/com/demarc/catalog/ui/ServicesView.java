@@ -50,7 +50,7 @@ class ServicesView extends VerticalLayout {
             var add = new Button("New service", VaadinIcon.PLUS.create(), e -> edit(null));
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(add);
-            grid.addItemClickListener(e -> edit(e.getItem()));
+            com.demarc.shared.ui.GridRows.open(grid, this::edit);
         }
         add(grid);
     }

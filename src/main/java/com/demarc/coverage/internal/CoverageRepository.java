@@ -421,6 +421,11 @@ public class CoverageRepository {
 
     // --- snapshots
 
+    /** How many projects the rollups cover (the projects a snapshot counts). */
+    public int rolledUpProjects() {
+        return jdbc.sql("select count(distinct project_id) from coverage_rollup").query(Integer.class).single();
+    }
+
     public void snapshot(LocalDate day) {
         jdbc.sql("delete from coverage_snapshot where day = :d").param("d", day).update();
         jdbc.sql("""

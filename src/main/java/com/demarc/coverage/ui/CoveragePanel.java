@@ -71,7 +71,7 @@ class CoveragePanel extends Composite<VerticalLayout> {
             grid.addColumn(Coverage::overdue).setHeader("Overdue").setAutoWidth(true);
             grid.setItems(data);
             grid.setHeight("24rem");
-            grid.addItemClickListener(e -> onDrill.accept(e.getItem()));
+            com.demarc.shared.ui.GridRows.open(grid, onDrill::accept);
             table = grid;
         }
 

@@ -94,8 +94,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         actions.add(new Button("Print", VaadinIcon.PRINT.create(), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()"))));
         if (Actors.current().map(u -> u.hasRole(Role.MANAGER) || u.hasRole(Role.ADMIN)).orElse(false)) {
             actions.add(new Button("Take snapshot now", VaadinIcon.CAMERA.create(), e -> {
-                coverage.snapshotNow();
-                Notices.success("Coverage recomputed and today's snapshot taken.");
+                Notices.success(coverage.snapshotNow().message());
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }));
         }

@@ -48,7 +48,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         grid.addColumn(g -> fix(query.kind(), g).label()).setHeader("Fix").setAutoWidth(true);
         int total = known != null ? known : coverage.countGaps(query);
         grid.setItems(q -> coverage.gaps(query, q.getOffset(), q.getLimit()).stream(), q -> total);
-        grid.addItemClickListener(e -> open(fix(query.kind(), e.getItem()), e.getItem()));
+        com.demarc.shared.ui.GridRows.open(grid, item -> open(fix(query.kind(), item), item));
         grid.setHeight("28rem");
         var title = new H3(heading);
         title.setId("drill-title");
@@ -105,7 +105,7 @@ class GapsPanel extends Composite<VerticalLayout> {
         int offset = 0;
         while (true) {
             var page = coverage.gaps(query, offset, 1000);
-            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner().name(), g.state().label(),
+            page.forEach(g -> rows.add(List.of(g.project(), g.team(), g.code(), g.title(), g.owner().label(), g.state().label(),
                     g.dueDate() == null ? "" : g.dueDate().toString(), g.accountable() == null ? "" : g.accountable(),
                     String.join(", ", flags(g)))));
             if (page.size() < 1000) {

@@ -35,6 +35,7 @@ class HeatMapPanel extends Composite<VerticalLayout> {
                 "xAxis", Map.of("type", "category", "data", domains),
                 "yAxis", Map.of("type", "category", "data", names),
                 "visualMap", Map.of("min", 0, "max", 100, "calculable", false, "orient", "horizontal", "left", "center",
+                        "text", List.of("100 % covered", "0 %"), "itemWidth", 14,
                         "bottom", 0, "inRange", Map.of("color", List.of("#c0392b", "#f1c40f", "#2e8b57"))),
                 "series", List.of(Map.of("name", "Coverage %", "type", "heatmap", "data", cells,
                         "label", Map.of("show", true)))));
@@ -66,7 +67,10 @@ class HeatMapPanel extends Composite<VerticalLayout> {
             note.setId("heatmap-note");
             box.add(note);
         }
-        box.add(chart, grid, TableExport.links("heatmap", () ->
+        var legend = new Paragraph("Each cell: the share of applicable project controls covered in that domain, red at 0 %, "
+                + "yellow at 50 %, green at 100 % (the scale under the map); an empty cell: nothing applies there.");
+        legend.setId("heatmap-legend");
+        box.add(chart, legend, grid, TableExport.links("heatmap", () ->
                 new TableExport.Table("coverage-heatmap", List.of(rowHeader, "Domain", "Applicable", "Covered", "Coverage %"), rows)));
         box.setPadding(false);
     }

@@ -42,7 +42,7 @@ class TrendPanel extends Composite<VerticalLayout> {
         grid.setItems(points);
         grid.setHeight("12rem");
         List<List<Object>> rows = new ArrayList<>();
-        points.forEach(p -> rows.add(List.of(p.day().toString(), p.owner(), p.applicable(), p.covered())));
+        points.forEach(p -> rows.add(List.of(p.day().toString(), DashboardView.ownerLabel(p.owner()), p.applicable(), p.covered())));
         getContent().add(new H3("Trend (last 90 days, daily snapshots)"), chart, grid,
                 TableExport.links("trend", () -> new TableExport.Table("coverage-trend", List.of("Day", "Owner", "Applicable", "Covered"), rows)));
         getContent().setPadding(false);

@@ -40,9 +40,12 @@ class AuditPackageView extends VerticalLayout {
         var download = com.demarc.shared.ui.Downloads.fileLink("", "Download audit package (ZIP)");
         download.setId("package-download");
         download.setEnabled(false);
+        // an inactive link says so to assistive technology (and is exempt from the contrast rule, as WCAG 1.4.3 allows)
+        download.getElement().setAttribute("aria-disabled", "true");
         project.addValueChangeListener(e -> {
             download.setHref(e.getValue() == null ? "" : "files/audit-package/" + e.getValue().id().value());
             download.setEnabled(e.getValue() != null);
+            download.getElement().setAttribute("aria-disabled", String.valueOf(e.getValue() == null));
         });
         long maxSize = packages.maxPackageSize();
         var verify = new Upload(new RefusingUploadHandler("The upload was interrupted: try again.") {

@@ -138,11 +138,13 @@ class EvidenceCard extends Composite<Div> {
                 next.setUploadButton(new Button("Upload new version"));
                 bar.add(next);
             }
-            var delete = new Button("Delete", e -> {
-                evidence.delete(item.id());
-                Notices.success("Deleted " + item.title() + ".");
-                fireEvent(new EvidenceChanged(this));
-            });
+            var delete = new Button("Delete", e -> com.demarc.shared.ui.Confirm.destructive("Delete " + item.title() + "?",
+                    "The evidence and its versions leave this control; the audit log keeps the record of the deletion.",
+                    "Delete", () -> {
+                        evidence.delete(item.id());
+                        Notices.success("Deleted " + item.title() + ".");
+                        fireEvent(new EvidenceChanged(this));
+                    }));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             bar.add(delete);
         }

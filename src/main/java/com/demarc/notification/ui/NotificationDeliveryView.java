@@ -43,7 +43,7 @@ class NotificationDeliveryView extends VerticalLayout {
         grid.addComponentColumn(f -> new Button("Retry", e -> {
             deliveries.retry(f.id());
             grid.getDataProvider().refreshAll();
-        })).setAutoWidth(true).setFlexGrow(0);
+        })).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> deliveries.failures(q.getOffset(), q.getLimit()).stream());
         add(mail, counts, grid);
         setSizeFull();

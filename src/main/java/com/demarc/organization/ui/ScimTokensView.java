@@ -48,17 +48,19 @@ class ScimTokensView extends VerticalLayout {
         grid.setId("scim-tokens-grid");
         grid.addColumn(ScimToken::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(ScimToken::createdBy).setHeader("Created by").setAutoWidth(true);
-        grid.addColumn(t -> text(t.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used (UTC)").setAutoWidth(true);
+        grid.addColumn(t -> text(t.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : text(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
         grid.addComponentColumn(t -> {
             if (!t.active()) {
                 return new Paragraph("revoked " + text(t.revokedAt()));
             }
-            var revoke = new Button("Revoke", e -> {
-                tokens.revokeToken(t.id());
-                Notices.success("Token '" + t.name() + "' revoked: the identity provider's next call is refused.");
-                refresh();
-            });
+            var revoke = new Button("Revoke", e -> com.demarc.shared.ui.Confirm.destructive("Revoke token '" + t.name() + "'?",
+                    "The identity provider's next call is refused until it gets a new token; a revoked token cannot be restored.",
+                    "Revoke", () -> {
+                        tokens.revokeToken(t.id());
+                        Notices.success("Token '" + t.name() + "' revoked: the identity provider's next call is refused.");
+                        refresh();
+                    }));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return revoke;
         }).setHeader("State");
@@ -87,6 +89,6 @@ class ScimTokensView extends VerticalLayout {
     }
 
     private static String text(Instant instant) {
-        return instant == null ? "" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return com.demarc.shared.ui.Dates.when(instant);
     }
 }

@@ -43,7 +43,7 @@ class TeamsView extends VerticalLayout {
         grid.addColumn(Team::description).setHeader("Description").setFlexGrow(1);
         grid.addColumn(t -> t.members().stream().map(UserRef::displayName).collect(Collectors.joining(", ")))
                 .setHeader("Members").setFlexGrow(1);
-        grid.addItemClickListener(e -> edit(e.getItem()));
+        com.demarc.shared.ui.GridRows.open(grid, this::edit);
         // Teams are few (tens); the list is loaded whole.
         grid.setItems(organization.findTeams());
         add(create, grid);

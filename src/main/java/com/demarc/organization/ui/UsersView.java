@@ -67,7 +67,7 @@ class UsersView extends VerticalLayout {
                     return page.stream();
                 },
                 query -> organization.countUsers(filter.getValue()));
-        grid.addItemClickListener(e -> openEditor(e.getItem()));
+        com.demarc.shared.ui.GridRows.open(grid, this::openEditor);
         grid.setSizeFull();
 
         var toolbar = new HorizontalLayout(filter, create);

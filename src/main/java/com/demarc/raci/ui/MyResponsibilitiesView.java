@@ -98,8 +98,8 @@ class MyResponsibilitiesView extends VerticalLayout {
             }
             return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream().map(Row::of);
         }, q -> raci.countMyResponsibilities(ra));
-        grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization,
-                projects.control(new ProjectControlId(e.getItem().id())), e.getItem().evidence(), () -> grid.getDataProvider().refreshAll()));
+        com.demarc.shared.ui.GridRows.open(grid, item -> ControlEditorDialog.open(projects, raci, organization,
+                projects.control(new ProjectControlId(item.id())), item.evidence(), () -> grid.getDataProvider().refreshAll()));
         grid.setSizeFull();
         grid.setPageSize(25); // a screenful or two; every row sent stays in the session until scrolled away
         return grid;

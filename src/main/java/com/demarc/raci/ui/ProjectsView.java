@@ -66,7 +66,7 @@ class ProjectsView extends VerticalLayout {
         grid.addColumn(p -> p.archived() ? "Archived" : "Active").setHeader("State").setAutoWidth(true);
         grid.setItems(q -> projects.findProjects(search.getValue(), archived.getValue(), q.getOffset(), q.getLimit()).stream(),
                 q -> projects.countProjects(search.getValue(), archived.getValue()));
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("projects/" + e.getItem().id().value())));
+        com.demarc.shared.ui.GridRows.open(grid, item -> getUI().ifPresent(ui -> ui.navigate("projects/" + item.id().value())));
         grid.setSizeFull();
         add(toolbar, grid);
     }

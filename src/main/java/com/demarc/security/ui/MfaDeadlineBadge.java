@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -15,7 +14,7 @@ import java.time.format.DateTimeFormatter;
  */
 @org.springframework.stereotype.Component
 class MfaDeadlineBadge implements NavbarItem {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC);
     private final MfaService mfa;
 
     MfaDeadlineBadge(MfaService mfa) {

@@ -47,7 +47,7 @@ class MfaUserColumns implements UserAdminColumns {
             // the row's click opens the user editor: this button is its own action
             reset.getElement().executeJs("this.addEventListener('click', e => e.stopPropagation())");
             return reset;
-        }).setHeader("").setAutoWidth(true);
+        }).setHeader("Two-step action").setAutoWidth(true);
         return page -> states.putAll(mfa.statusesOf(page.stream().map(UserAccount::id).toList()));
     }
 

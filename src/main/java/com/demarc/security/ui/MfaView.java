@@ -44,7 +44,7 @@ class MfaView extends VerticalLayout {
         }
         var required = mfa.myDeadline().map(d -> {
             var text = new Paragraph("Your role requires two-step sign-in. Set it up before "
-                    + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(java.time.ZoneId.systemDefault()).format(d)
+                    + com.demarc.shared.ui.Dates.when(d)
                     + "; after that, signing in asks you to set it up before anything else.");
             text.setId("mfa-required");
             text.getStyle().set("color", "var(--lumo-error-text-color)");

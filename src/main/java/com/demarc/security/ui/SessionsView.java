@@ -25,16 +25,17 @@ class SessionsView extends VerticalLayout {
         grid.setId("sessions-grid");
         grid.addColumn(SessionControl.LiveSession::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(SessionControl.LiveSession::displayName).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(s -> s.lastRequest().toInstant().toString()).setHeader("Last request (UTC)").setAutoWidth(true);
+        grid.addColumn(s -> com.demarc.shared.ui.Dates.when(s.lastRequest().toInstant())).setHeader("Last request").setAutoWidth(true);
         grid.addComponentColumn(s -> {
-            var end = new Button("End session", e -> {
-                sessions.endSession(s.sessionId());
-                Notices.success("Session of " + s.username() + " ended: their next click goes to the sign-in page.");
-                grid.setItems(sessions.sessions());
-            });
+            var end = new Button("End session", e -> com.demarc.shared.ui.Confirm.destructive("End the session of " + s.username() + "?",
+                    "Their next click goes to the sign-in page; anything they have not saved is lost.", "End session", () -> {
+                        sessions.endSession(s.sessionId());
+                        Notices.success("Session of " + s.username() + " ended: their next click goes to the sign-in page.");
+                        grid.setItems(sessions.sessions());
+                    }));
             end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return end;
-        });
+        }).setHeader("Action");
         // live sessions: a bounded, in-memory list
         grid.setItems(sessions.sessions());
         add(new Paragraph("Disabling a user in Users also ends all their sessions."), grid);

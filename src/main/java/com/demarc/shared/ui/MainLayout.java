@@ -31,10 +31,13 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     MainLayout(AuthenticationContext authenticationContext,
                org.springframework.beans.factory.ObjectProvider<NavbarItem> navbarItems,
-               org.springframework.beans.factory.ObjectProvider<UserMenuItem> userMenuItems) {
+               org.springframework.beans.factory.ObjectProvider<UserMenuItem> userMenuItems,
+               org.springframework.beans.factory.ObjectProvider<ThemePreference> themePreference) {
         setPrimarySection(Section.DRAWER);
         viewTitle.addClassName("view-title");
-        addToNavbar(new DrawerToggle(), viewTitle);
+        var toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the navigation");
+        addToNavbar(SkipLink.create(), toggle, viewTitle);
         var spacer = new Div();
         spacer.getStyle().set("flex-grow", "1");
         addToNavbar(spacer);
@@ -52,7 +55,38 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 .filter(entry -> MenuPermissions.of(entry.path()).map(authenticationContext::hasAuthority).orElse(true))
                 .forEach(entry -> nav.addItem(navItem(entry)));
 
-        addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext, userMenuItems.orderedStream().toList()));
+        var theme = themePreference.getIfAvailable();
+        if (theme != null) {
+            DarkMode.apply(theme.dark());
+        }
+        addToDrawer(brand, new Scroller(nav), userMenu(authenticationContext, userMenuItems.orderedStream().toList(), theme));
+        main.setId(SkipLink.TARGET);
+        // focusable by script only: the skip link moves the keyboard focus here, Tab does not stop on it
+        main.getElement().setAttribute("tabindex", "-1");
+        main.addClassName("main-content");
+        setContent(main);
+    }
+
+    private final com.vaadin.flow.component.html.Main main = new com.vaadin.flow.component.html.Main();
+    private com.vaadin.flow.component.@org.jspecify.annotations.Nullable HasElement view;
+
+    // The page sits inside one <main> landmark, the skip link's target; the view changes inside it.
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        main.removeAll();
+        if (content != null) {
+            main.add(content.getElement().getComponent().orElseThrow());
+        }
+        view = content;
+        if (isOverlay()) {
+            setDrawerOpened(false); // as AppLayout does after a navigation
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(com.vaadin.flow.component.@org.jspecify.annotations.Nullable HasElement old) {
+        main.removeAll();
+        view = null;
     }
 
     private static SideNavItem navItem(MenuEntry entry) {
@@ -63,7 +97,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return item;
     }
 
-    private static Component userMenu(AuthenticationContext authenticationContext, java.util.List<UserMenuItem> items) {
+    private static Component userMenu(AuthenticationContext authenticationContext, java.util.List<UserMenuItem> items,
+                                      @org.jspecify.annotations.Nullable ThemePreference theme) {
         var user = authenticationContext.getAuthenticatedUser(DemarcUser.class).orElseThrow();
         var avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
@@ -78,6 +113,9 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             root.getSubMenu().addItem(item.label(), e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(item.route())))
                     .setId("user-menu-" + item.route().replace('/', '-'));
         }
+        if (theme != null) {
+            DarkMode.addTo(root.getSubMenu(), theme);
+        }
         root.getSubMenu().addItem("Log out", e -> authenticationContext.logout()).setId("logout");
 
         var box = new Div(menu);
@@ -87,6 +125,6 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse("Demarc"));
+        viewTitle.setText(view instanceof Component c ? MenuConfiguration.getPageHeader(c).orElse("Demarc") : "Demarc");
     }
 }

@@ -34,12 +34,30 @@ public final class Notices {
         }
     }
 
-    /** A form that did not pass its field checks: nothing was saved; the marked fields say what to correct. */
+    /**
+     * A form that did not pass its checks: nothing was saved. Field errors stay on their fields (each says what to
+     * correct) and the first of them gets the focus, no message covers the form; only a rule across fields, which no
+     * single field can show, is reported as a message.
+     */
     public static void invalid(com.vaadin.flow.data.binder.ValidationException e) {
+        e.getFieldValidationErrors().stream().map(com.vaadin.flow.data.binder.BindingValidationStatus::getField)
+                .filter(f -> f instanceof com.vaadin.flow.component.Focusable<?>).findFirst()
+                .ifPresent(f -> ((com.vaadin.flow.component.Focusable<?>) f).focus());
         var problems = new java.util.ArrayList<String>();
-        e.getFieldValidationErrors().forEach(s -> s.getMessage().ifPresent(problems::add));
         e.getBeanValidationErrors().forEach(r -> problems.add(r.getErrorMessage()));
-        error(new UserFacingException("Nothing was saved: correct the marked fields.", problems));
+        if (!problems.isEmpty()) {
+            error(new UserFacingException("Nothing was saved: correct the form.", problems));
+        }
+    }
+
+    /**
+     * A field that must be filled before an action, checked by a Binder on the field itself: the returned check marks
+     * the field with {@code message} when it is empty (and clears the mark when a value is chosen) and says whether to go on.
+     */
+    public static <V> java.util.function.BooleanSupplier required(com.vaadin.flow.component.HasValue<?, V> field, String message) {
+        var binder = new com.vaadin.flow.data.binder.Binder<Object>();
+        binder.forField(field).asRequired(message).bind(bean -> null, (bean, value) -> { });
+        return () -> binder.validate().isOk();
     }
 
     /** Shows the refusal and every problem it lists; the user's input stays in the form. */
