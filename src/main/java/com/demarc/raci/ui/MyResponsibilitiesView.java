@@ -55,7 +55,18 @@ class MyResponsibilitiesView extends VerticalLayout {
                 consulted.add(grid(false, "mine-ci"));
             }
         });
-        add(greeting, tabs);
+        add(greeting);
+        // letters in projects the user cannot open (given before they left a team, or C/I across teams) are not rows
+        // they could open: said in words, outside the counts (issue 19: "(49)" and 7 blank rows)
+        int elsewhere = raci.countMyResponsibilitiesElsewhere(true);
+        if (elsewhere > 0) {
+            var note = new Paragraph(elsewhere + " more control(s) in projects of teams you are not in name you "
+                    + "Responsible or Accountable. You cannot open them: ask a compliance manager to reassign them or to "
+                    + "add you to the team.");
+            note.setId("mine-elsewhere");
+            add(note);
+        }
+        add(tabs);
     }
 
     /**

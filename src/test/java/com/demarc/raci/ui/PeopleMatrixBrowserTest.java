@@ -1,0 +1,148 @@
+package com.demarc.raci.ui;
+
+import com.demarc.organization.UserDirectory;
+import com.demarc.project.Project;
+import com.demarc.project.ProjectService;
+import com.demarc.raci.Assignee;
+import com.demarc.raci.RaciEntry;
+import com.demarc.raci.RaciRole;
+import com.demarc.raci.RaciService;
+import com.demarc.shared.Actors;
+import com.demarc.shared.Role;
+import com.demarc.support.BrowserTest;
+import com.demarc.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.interactions.Actions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19's RACI matrix as a person uses it: controls down, people across; a click and the keyboard set letters
+ * through the RACI service, the one-Accountable rule follows in words, a stale row names who changed it, and the
+ * auditor's matrix does not change.
+ */
+class PeopleMatrixBrowserTest extends BrowserTest {
+    static final String PASSWORD = "demarc-demo-2026";
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    RaciService raci;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    JdbcClient jdbc;
+
+    long projectId;
+
+    @Test
+    void aManagerSetsLettersByClickAndKeyboardAndTheAuditorOnlyReads() throws Exception {
+        Project project = fixtures.project("Payments", "People matrix", "EC2", "S3");
+        projectId = project.id().value();
+        var alice = users.findForLogin("alice").orElseThrow();
+        loginAndWait("manager", PASSWORD);
+        driver.get(url("projects/" + project.id().value()));
+        click(waitFor("#people-matrix-link"));
+        waitFor("#people-matrix-title");
+        assertThat(driver.findElements(By.cssSelector("#people-matrix vaadin-grid-cell-content")).stream()
+                .anyMatch(e -> e.getText().equals("Alice Anders"))).as("people across").isTrue();
+
+        // a click gives the first letter of the cycle, R
+        String aliceCell = "span[data-code='SRM-IAM-02'][data-who='u" + alice.id().value() + "']";
+        filter("SRM-IAM-02");
+        click(waitFor(aliceCell));
+        waitUp().until(d -> "R".equals(letter("SRM-IAM-02", alice.id().value())));
+        waitUp().until(d -> ruleText("SRM-IAM-02").equals("No Accountable"));
+
+        // the keyboard on the focused cell: A makes alice Accountable; the rule now misses a Responsible
+        new Actions(driver).sendKeys("a").perform();
+        waitUp().until(d -> "A".equals(letter("SRM-IAM-02", alice.id().value())));
+        waitUp().until(d -> ruleText("SRM-IAM-02").equals("No Responsible"));
+        assertThat(waitFor(aliceCell).getText()).isEqualTo("A");
+
+        // arrow right to the next column (another person or the team), Enter cycles to R: owned
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        waitUp().until(d -> ruleText("SRM-IAM-02").equals("Owned"));
+        assertThat(count("SRM-IAM-02", "R")).isEqualTo(1);
+
+        // Delete clears it again
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        waitUp().until(d -> ruleText("SRM-IAM-02").equals("No Responsible"));
+        assertThat(count("SRM-IAM-02", "R")).isZero();
+
+        // README screenshot of the matrix with a few letters in it
+        var row3 = fixtures.row(project, "SRM-IAM-03");
+        var manager = users.findForLogin("manager").orElseThrow();
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> raci.setRaci(row3.id(), row3.version(), List.of(
+                new RaciEntry(RaciRole.A, Assignee.person(manager.id(), manager.displayName())),
+                new RaciEntry(RaciRole.R, Assignee.team(project.teamId(), "Payments (team)")),
+                new RaciEntry(RaciRole.C, Assignee.person(alice.id(), alice.displayName())))));
+        filter("SRM-IAM");
+        waitUp().until(d -> "A".equals(letter("SRM-IAM-03", manager.id().value())));
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("docs/screenshots"));
+        Files.copy(shot, Path.of("docs/screenshots/raci-matrix.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // someone else changes SRM-IAM-03 meanwhile: the next click is refused with who changed it, nothing lost
+        var fresh = projects.control(row3.id());
+        jdbc.sql("update project_control set updated_by = 'alice', version = version + 1 where id = :id")
+                .param("id", fresh.id().value()).update();
+        click(waitFor("span[data-code='SRM-IAM-03'][data-who='u" + alice.id().value() + "']"));
+        waitUp().until(d -> deepText("vaadin-notification-card").contains("changed by alice"));
+        assertThat(count("SRM-IAM-03", "C")).isEqualTo(1);
+
+        driver.manage().deleteAllCookies();
+        loginAndWait("auditor", PASSWORD);
+        driver.get(url("matrix/people?project=" + project.id().value()));
+        assertThat(waitFor("#people-matrix-help").getText()).startsWith("Read-only");
+        filter("SRM-IAM-02");
+        click(waitFor(aliceCell));
+        new Actions(driver).sendKeys("r").perform();
+        Thread.sleep(1500); // give a (wrong) round trip the time to happen
+        assertThat(letter("SRM-IAM-02", alice.id().value())).isEqualTo("A");
+    }
+
+    private void filter(String text) {
+        var input = waitFor("#people-matrix-filter input");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        waitUp().until(d -> d.findElements(By.cssSelector("#people-matrix span.raci-rule")).stream()
+                .allMatch(e -> e.getDomAttribute("data-code").startsWith(text))
+                && !d.findElements(By.cssSelector("#people-matrix span.raci-rule")).isEmpty());
+    }
+
+    private String ruleText(String code) {
+        return driver.findElements(By.cssSelector("#people-matrix span.raci-rule[data-code='" + code + "']")).stream()
+                .map(e -> e.getText().strip()).findFirst().orElse("");
+    }
+
+    private String letter(String code, long user) {
+        return jdbc.sql("""
+                        select a.role from raci_assignment a join project_control pc on pc.id = a.project_control_id
+                          join control c on c.id = pc.control_id
+                         where c.code = :code and a.user_id = :u and pc.project_id = :p""")
+                .param("code", code).param("u", user).param("p", projectId).query(String.class).optional().orElse(null);
+    }
+
+    private int count(String code, String role) {
+        return jdbc.sql("""
+                        select count(*) from raci_assignment a join project_control pc on pc.id = a.project_control_id
+                          join control c on c.id = pc.control_id
+                         where c.code = :code and a.role = :r and pc.project_id = :p""")
+                .param("code", code).param("r", role).param("p", projectId).query(Integer.class).single();
+    }
+}
