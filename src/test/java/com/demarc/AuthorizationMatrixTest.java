@@ -85,6 +85,7 @@ public class AuthorizationMatrixTest {
             Map.entry("UserDirectory.teamsOf", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.auditorScope", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.ineligibleOwners", NONE_BUT_SYSTEM),
+            Map.entry("UserDirectory.outsideTeam", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.enabledMembersOf", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.enabledWithRole", NONE_BUT_SYSTEM),
             Map.entry("UserDirectory.idOf", NONE_BUT_SYSTEM),

@@ -64,15 +64,24 @@ class PeopleMatrixBrowserTest extends BrowserTest {
         // a click gives the first letter of the cycle, R
         String aliceCell = "span[data-code='SRM-IAM-02'][data-who='u" + alice.id().value() + "']";
         filter("SRM-IAM-02");
-        click(waitFor(aliceCell));
-        waitUp().until(d -> "R".equals(letter("SRM-IAM-02", alice.id().value())));
+        assertThat(waitFor("#people-matrix-help").getText()).startsWith("Click a cell");
+        click(shown(aliceCell));
+        try {
+            waitUp().until(d -> "R".equals(letter("SRM-IAM-02", alice.id().value())));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/people-matrix-fail.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Object notes = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.innerText).join(' | ')");
+            throw new AssertionError("no R after the click; notifications: " + notes, e);
+        }
         waitUp().until(d -> ruleText("SRM-IAM-02").equals("No Accountable"));
 
         // the keyboard on the focused cell: A makes alice Accountable; the rule now misses a Responsible
         new Actions(driver).sendKeys("a").perform();
         waitUp().until(d -> "A".equals(letter("SRM-IAM-02", alice.id().value())));
         waitUp().until(d -> ruleText("SRM-IAM-02").equals("No Responsible"));
-        assertThat(waitFor(aliceCell).getText()).isEqualTo("A");
+        assertThat(shown(aliceCell).getText()).isEqualTo("A");
 
         // arrow right to the next column (another person or the team), Enter cycles to R: owned
         new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
@@ -102,7 +111,7 @@ class PeopleMatrixBrowserTest extends BrowserTest {
         var fresh = projects.control(row3.id());
         jdbc.sql("update project_control set updated_by = 'alice', version = version + 1 where id = :id")
                 .param("id", fresh.id().value()).update();
-        click(waitFor("span[data-code='SRM-IAM-03'][data-who='u" + alice.id().value() + "']"));
+        click(shown("span[data-code='SRM-IAM-03'][data-who='u" + alice.id().value() + "']"));
         waitUp().until(d -> deepText("vaadin-notification-card").contains("changed by alice"));
         assertThat(count("SRM-IAM-03", "C")).isEqualTo(1);
 
@@ -111,7 +120,7 @@ class PeopleMatrixBrowserTest extends BrowserTest {
         driver.get(url("matrix/people?project=" + project.id().value()));
         assertThat(waitFor("#people-matrix-help").getText()).startsWith("Read-only");
         filter("SRM-IAM-02");
-        click(waitFor(aliceCell));
+        click(shown(aliceCell));
         new Actions(driver).sendKeys("r").perform();
         Thread.sleep(1500); // give a (wrong) round trip the time to happen
         assertThat(letter("SRM-IAM-02", alice.id().value())).isEqualTo("A");
@@ -120,14 +129,22 @@ class PeopleMatrixBrowserTest extends BrowserTest {
     private void filter(String text) {
         var input = waitFor("#people-matrix-filter input");
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-        waitUp().until(d -> d.findElements(By.cssSelector("#people-matrix span.raci-rule")).stream()
-                .allMatch(e -> e.getDomAttribute("data-code").startsWith(text))
-                && !d.findElements(By.cssSelector("#people-matrix span.raci-rule")).isEmpty());
+        // the grid keeps rows it no longer shows in its pool, hidden: only the displayed ones count
+        waitUp().until(d -> {
+            var shown = d.findElements(By.cssSelector("#people-matrix span.raci-rule")).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed).toList();
+            return !shown.isEmpty() && shown.stream().allMatch(e -> e.getDomAttribute("data-code").startsWith(text));
+        });
+    }
+
+    private org.openqa.selenium.WebElement shown(String css) {
+        return waitUp().until(d -> d.findElements(By.cssSelector(css)).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     private String ruleText(String code) {
         return driver.findElements(By.cssSelector("#people-matrix span.raci-rule[data-code='" + code + "']")).stream()
-                .map(e -> e.getText().strip()).findFirst().orElse("");
+                .filter(org.openqa.selenium.WebElement::isDisplayed).map(e -> e.getText().strip()).findFirst().orElse("");
     }
 
     private String letter(String code, long user) {

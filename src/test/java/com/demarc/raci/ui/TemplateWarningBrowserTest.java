@@ -80,7 +80,9 @@ class TemplateWarningBrowserTest extends BrowserTest {
         int needing = jdbc.sql("select count(*) from project_control where project_id = :p and owner in ('CUSTOMER', 'SHARED')")
                 .param("p", target.id().value()).query(Integer.class).single();
         assertThat(header).isEqualTo((needing - 2) + " control(s) would be left unowned");
-        assertThat(deepText("#template-unowned-warning li")).contains("SRM-").contains("No Accountable person");
+        assertThat(waitUp().until(d -> d.findElements(By.xpath("//li[contains(., 'No Accountable person')]")).stream()
+                .filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElse(null)).getText())
+                .contains(target.name()).contains("SRM-");
         assertThat(rByTeam(target)).as("nothing applied before the answer").isZero();
 
         click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-button[normalize-space(.)='Apply anyway']"))));
