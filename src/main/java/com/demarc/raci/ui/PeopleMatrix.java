@@ -136,7 +136,8 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
             raci.setRaci(row.control().id(), row.control().version(), entries);
         } finally {
             var id = row.control().id();
-            getContent().getDataProvider().refreshItem(new MatrixRow(projects.control(id), raci.raci(id), row.evidence()));
+            // through the lazy data view: it knows rows by control id (a new record is not equal to the old one)
+            getContent().getLazyDataView().refreshItem(new MatrixRow(projects.control(id), raci.raci(id), row.evidence()));
         }
     }
 
