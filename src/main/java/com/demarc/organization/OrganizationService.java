@@ -230,6 +230,13 @@ public class OrganizationService {
         return users.eligibleOwners();
     }
 
+    /** People who may be Responsible or Accountable on projects of these teams: their members and compliance managers. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<UserRef> ownersFor(java.util.Collection<TeamId> teams) {
+        return users.ownersFor(teams);
+    }
+
     /** Teams that can be named on a control (R, C, I), for any signed-in user. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

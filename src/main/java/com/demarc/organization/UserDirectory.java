@@ -48,6 +48,12 @@ public class UserDirectory {
         return result;
     }
 
+    /** Those of the given users who are neither members of this team nor compliance managers (one query). */
+    @Transactional(readOnly = true)
+    public java.util.Set<UserId> outsideTeam(java.util.Collection<UserId> users, TeamId team) {
+        return this.users.outsideTeam(users, team);
+    }
+
     /** The enabled members of these teams (each once), e.g. to tell a team its letter. */
     @Transactional(readOnly = true)
     public List<UserId> enabledMembersOf(java.util.Collection<TeamId> teams) {

@@ -71,11 +71,12 @@ public class RaciService {
             throw new UserFacingException("AWS owns " + control.data().code() + " for this project (or it does not apply): "
                     + "it needs no RACI.");
         }
-        var problems = RaciRules.violations(entries, ineligible(entries));
-        if (!problems.isEmpty()) {
-            throw new UserFacingException("The RACI was not saved.", problems);
-        }
         var before = raci(id);
+        var problems = new ArrayList<>(RaciRules.violations(entries, ineligible(entries)));
+        problems.addAll(outsideTeam(control, before.entries(), entries));
+        if (!problems.isEmpty()) {
+            throw new UserFacingException("The RACI was not saved.", problems.stream().distinct().toList());
+        }
         // write first, then record: recording checks the version (a conflict rolls everything back) and moves coverage
         repository.replace(id, entries);
         projects.recordRaciChange(id, expectedVersion, before.summary(), new Raci(id, entries).summary());
@@ -144,14 +145,35 @@ public class RaciService {
         if (role != RaciRole.A && role != RaciRole.R) {
             throw new UserFacingException("Bulk assignment sets Accountable or Responsible.");
         }
-        if (role == RaciRole.A && !assignee.isPerson()) {
+        return bulkAssign(projectIds, codes, role == RaciRole.A ? assignee : null, role == RaciRole.R ? assignee : null);
+    }
+
+    /**
+     * One bulk pass that sets the Accountable person (replacing the current one) and/or adds a Responsible person or
+     * team on the given controls of the given projects, in one transaction: any conflict changes nothing.
+     */
+    @PreAuthorize(HAS_RACI_EDIT)
+    @Transactional
+    public BulkResult bulkAssign(Set<ProjectId> projectIds, Set<String> codes, @Nullable Assignee accountable,
+                                 @Nullable Assignee responsible) {
+        if (accountable == null && responsible == null) {
+            throw new UserFacingException("Choose an Accountable person, a Responsible person or team, or both.");
+        }
+        if (accountable != null && !accountable.isPerson()) {
             throw new UserFacingException("Accountable must be a person, not a team.");
+        }
+        if (accountable != null && responsible != null && accountable.sameAs(responsible)) {
+            throw new UserFacingException(accountable.label() + " cannot be both Accountable and Responsible: a person "
+                    + "holds one letter per control. Choose someone else (or a team) as Responsible.");
         }
         if (projectIds.isEmpty() || codes.isEmpty()) {
             throw new UserFacingException("Choose at least one project and one control.");
         }
-        if (assignee.isPerson() && !directory.ineligibleOwners(List.of(assignee.user())).isEmpty()) {
-            throw new UserFacingException("Nothing was changed: " + RaciRules.ineligibleMessage(assignee, role));
+        for (var pass : passes(accountable, responsible).entrySet()) {
+            var who = pass.getValue();
+            if (who.isPerson() && !directory.ineligibleOwners(List.of(who.user())).isEmpty()) {
+                throw new UserFacingException("Nothing was changed: " + RaciRules.ineligibleMessage(who, pass.getKey()));
+            }
         }
         var rows = projects.controlsForEdit(projectIds, codes);
         var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
@@ -165,30 +187,55 @@ public class RaciService {
                 continue;
             }
             var entries = new ArrayList<>(current.get(row.id()));
-            boolean holdsRole = entries.stream().anyMatch(e -> e.role() == role && e.assignee().sameAs(assignee));
-            if (holdsRole) {
+            boolean changed = false;
+            for (var pass : passes(accountable, responsible).entrySet()) {
+                RaciRole role = pass.getKey();
+                Assignee assignee = pass.getValue();
+                if (entries.stream().anyMatch(e -> e.role() == role && e.assignee().sameAs(assignee))) {
+                    continue;
+                }
+                // the passes run in order on the same row: an Accountable replaced by the first may be Responsible
+                if (assignee.isPerson() && entries.stream().anyMatch(e -> e.assignee().sameAs(assignee))) {
+                    var letter = entries.stream().filter(e -> e.assignee().sameAs(assignee)).findFirst().orElseThrow().role();
+                    conflicts.add(row.data().projectName() + " · " + row.data().code() + ": " + assignee.label() + " is already "
+                            + letter.label() + " (a person holds one letter per control).");
+                    continue;
+                }
+                if (role == RaciRole.A) {
+                    entries.removeIf(e -> e.role() == RaciRole.A);
+                }
+                entries.add(new RaciEntry(role, assignee));
+                changed = true;
+            }
+            if (!changed) {
                 unchanged++;
                 continue;
             }
-            if (assignee.isPerson() && entries.stream().anyMatch(e -> e.assignee().sameAs(assignee))) {
-                var letter = entries.stream().filter(e -> e.assignee().sameAs(assignee)).findFirst().orElseThrow().role();
-                conflicts.add(row.data().projectName() + " · " + row.data().code() + ": " + assignee.label() + " is already "
-                        + letter.label() + " (a person holds one letter per control).");
+            var refused = outsideTeam(row, current.get(row.id()), entries);
+            if (!refused.isEmpty()) {
+                conflicts.add(row.data().projectName() + " · " + row.data().code() + ": " + String.join(" ", refused));
                 continue;
             }
-            if (role == RaciRole.A) {
-                entries.removeIf(e -> e.role() == RaciRole.A);
-            }
-            entries.add(new RaciEntry(role, assignee));
             plan.put(row, entries);
         }
         if (!conflicts.isEmpty()) {
             throw new UserFacingException("Nothing was changed: " + conflicts.size() + " conflict(s). Resolve them or "
-                    + "leave those controls out, then apply again.", conflicts.stream().limit(50).toList());
+                    + "leave those controls out, then apply again.", conflicts.stream().distinct().limit(50).toList());
         }
         apply(plan, current);
         return new BulkResult(projectIds.size(), plan.size(), unchanged, skipped,
                 plan.keySet().stream().map(r -> r.data().projectName() + " · " + r.data().code()).limit(200).toList());
+    }
+
+    private static Map<RaciRole, Assignee> passes(@Nullable Assignee accountable, @Nullable Assignee responsible) {
+        var passes = new LinkedHashMap<RaciRole, Assignee>();
+        if (accountable != null) {
+            passes.put(RaciRole.A, accountable);
+        }
+        if (responsible != null) {
+            passes.put(RaciRole.R, responsible);
+        }
+        return passes;
     }
 
     /** Saves the RACI of a project's customer and shared controls as a named template. */
@@ -206,8 +253,11 @@ public class RaciService {
         if (pattern.isEmpty()) {
             throw new UserFacingException("This project has no RACI assignments yet: assign some first.");
         }
+        // the project's own team is saved as a role ("the project's team"): the template then fits any team's project
+        var team = projects.project(project).teamId();
         long id = repository.insertTemplate(name.strip(), Actors.currentUsername());
-        pattern.forEach((code, entries) -> entries.forEach(e -> repository.insertTemplateEntry(id, code, e)));
+        pattern.forEach((code, entries) -> entries.forEach(e -> repository.insertTemplateEntry(id, code,
+                team.equals(e.assignee().team()) ? new RaciEntry(e.role(), Assignee.projectTeam()) : e)));
         audit.record(AuditAction.RACI_TEMPLATE_SAVED, "raci-template", id, "Saved template " + name.strip() + " from project "
                 + project.value() + " (" + pattern.size() + " controls)", null, null);
         return repository.templates().stream().filter(t -> t.id() == id).findFirst().orElseThrow();
@@ -236,7 +286,7 @@ public class RaciService {
     @Transactional(readOnly = true)
     public BulkResult previewCopy(ProjectId source, Set<ProjectId> targets) {
         access.requireRead(source);
-        return applyPattern(patternOf(source), targets, false);
+        return applyPattern(travelling(source), targets, false);
     }
 
     /** Copies one project's RACI onto many projects (control by control, by code), all or nothing. */
@@ -244,7 +294,7 @@ public class RaciService {
     @Transactional
     public BulkResult copyRaci(ProjectId source, Set<ProjectId> targets) {
         access.requireRead(source);
-        return applyPattern(patternOf(source), targets, true);
+        return applyPattern(travelling(source), targets, true);
     }
 
     /** The project controls the user is R or A on (or C and I), directly or through one of their teams. */
@@ -253,7 +303,8 @@ public class RaciService {
     public List<Responsibility> myResponsibilities(boolean responsibleOrAccountable, @Nullable String sort, boolean ascending,
                                                    int offset, int limit) {
         var roles = roles(responsibleOrAccountable);
-        var mine = repository.mine(currentUser.id(), currentUser.teams(), roles, sort, ascending, offset, limit);
+        var mine = repository.mine(currentUser.id(), currentUser.teams(), access.visibleTeams(), roles, sort, ascending,
+                offset, limit);
         var today = projects.today();
         var rows = projects.controlsByIds(List.copyOf(mine.keySet()));
         var states = evidence.states(rows);
@@ -263,7 +314,23 @@ public class RaciService {
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
     public int countMyResponsibilities(boolean responsibleOrAccountable) {
-        return repository.countMine(currentUser.id(), currentUser.teams(), roles(responsibleOrAccountable));
+        return repository.countMine(currentUser.id(), currentUser.teams(), access.visibleTeams(), roles(responsibleOrAccountable));
+    }
+
+    /**
+     * How many controls name the user (directly or through a team) in projects the user cannot open — letters given
+     * before they left the project's team, or Consulted/Informed across teams. Counted apart: the list shows only
+     * what the user can open, so its count matches its rows.
+     */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public int countMyResponsibilitiesElsewhere(boolean responsibleOrAccountable) {
+        var visible = access.visibleTeams();
+        if (visible.sqlIds() == null) {
+            return 0;
+        }
+        return repository.countMine(currentUser.id(), currentUser.teams(), null, roles(responsibleOrAccountable))
+                - repository.countMine(currentUser.id(), currentUser.teams(), visible, roles(responsibleOrAccountable));
     }
 
     private static Set<RaciRole> roles(boolean ra) {
@@ -271,6 +338,15 @@ public class RaciService {
     }
 
     // --- internals
+
+    /** The project's RACI with its own team as "the project's team", to be resolved in each target. */
+    private Map<String, List<RaciEntry>> travelling(ProjectId project) {
+        var team = projects.project(project).teamId();
+        Map<String, List<RaciEntry>> pattern = new LinkedHashMap<>();
+        patternOf(project).forEach((code, entries) -> pattern.put(code, entries.stream()
+                .map(e -> team.equals(e.assignee().team()) ? new RaciEntry(e.role(), Assignee.projectTeam()) : e).toList()));
+        return pattern;
+    }
 
     private Map<String, List<RaciEntry>> patternOf(ProjectId project) {
         var rows = projects.controlsForEdit(List.of(project), null);
@@ -297,21 +373,25 @@ public class RaciService {
             problems.add("Project " + archived + " is archived: restore it or leave it out.");
         }
         var ineligible = ineligible(pattern.values().stream().flatMap(List::stream).toList());
-        var rows = projects.controlsForEdit(targets, pattern.keySet());
-        var current = repository.assignments(rows.stream().map(ProjectControl::id).toList());
+        // every row of the targets: the unowned warning counts the controls the pattern does not cover too
+        var all = projects.controlsForEdit(targets, null);
+        var current = repository.assignments(all.stream().map(ProjectControl::id).toList());
+        var rows = all.stream().filter(r -> pattern.containsKey(r.data().code())).toList();
         Map<ProjectControl, List<RaciEntry>> plan = new LinkedHashMap<>();
         int unchanged = 0;
         int skipped = targets.size() * pattern.size() - rows.size();
         var lines = new ArrayList<String>();
+        var teamNames = new java.util.HashMap<ProjectId, String>();
         for (ProjectControl row : rows) {
             if (!row.needsRaci()) {
                 skipped++;
                 continue;
             }
-            var wanted = pattern.get(row.data().code());
-            var violations = RaciRules.violations(wanted, ineligible);
+            var wanted = resolve(pattern.get(row.data().code()), row, teamNames);
+            var violations = new ArrayList<>(RaciRules.violations(wanted, ineligible));
+            violations.addAll(outsideTeam(row, current.get(row.id()), wanted));
             if (!violations.isEmpty()) {
-                problems.add(row.data().code() + ": " + String.join(" ", violations));
+                problems.add(row.data().code() + " (" + row.data().projectName() + "): " + String.join(" ", violations));
                 continue;
             }
             if (same(current.get(row.id()), wanted)) {
@@ -322,13 +402,33 @@ public class RaciService {
             lines.add(row.data().projectName() + " · " + row.data().code() + ": " + new Raci(row.id(), current.get(row.id())).summary()
                     + " → " + new Raci(row.id(), wanted).summary());
         }
+        var unowned = new ArrayList<String>();
+        for (ProjectControl row : all) {
+            if (row.needsRaci()) {
+                var gaps = RaciRules.ownershipGaps(plan.getOrDefault(row, current.get(row.id())));
+                if (!gaps.isEmpty()) {
+                    unowned.add(row.data().projectName() + " · " + row.data().code() + ": " + String.join(", ", gaps));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new UserFacingException("Nothing was changed: " + problems.size() + " problem(s).", problems);
         }
         if (apply) {
             apply(plan, current);
         }
-        return new BulkResult(targets.size(), plan.size(), unchanged, skipped, lines.stream().limit(200).toList());
+        return new BulkResult(targets.size(), plan.size(), unchanged, skipped, lines.stream().limit(200).toList(),
+                unowned.size(), unowned.stream().limit(200).toList());
+    }
+
+    /** A template's "the project's team" becomes the team owning this row's project. */
+    private List<RaciEntry> resolve(List<RaciEntry> entries, ProjectControl row, Map<ProjectId, String> teamNames) {
+        if (entries.stream().noneMatch(e -> e.assignee().isProjectTeam())) {
+            return entries;
+        }
+        var name = teamNames.computeIfAbsent(row.data().projectId(), p -> projects.project(p).teamName());
+        return entries.stream().map(e -> e.assignee().isProjectTeam()
+                ? new RaciEntry(e.role(), Assignee.team(row.data().teamId(), name + " (team)")) : e).toList();
     }
 
     private void apply(Map<ProjectControl, List<RaciEntry>> plan, Map<ProjectControlId, List<RaciEntry>> current) {
@@ -350,6 +450,36 @@ public class RaciService {
         plan.forEach((row, entries) -> notices.add(new RaciAssignmentsChanged.Change(row.id(), row.data().projectId(),
                 row.data().projectName() + " · " + row.data().code(), current.getOrDefault(row.id(), List.of()), entries)));
         events.publishEvent(new RaciAssignmentsChanged(notices));
+    }
+
+    /**
+     * Who may be named where (ADR 0026): R and A only for members of the project's team and compliance managers (they
+     * must be able to open and change the control), a team as R only for the project's own team; anyone may be
+     * Consulted or Informed. Checked for the letters this change adds, so an older letter does not block other work.
+     */
+    private List<String> outsideTeam(ProjectControl control, List<RaciEntry> before, List<RaciEntry> after) {
+        var had = key(before);
+        var added = after.stream().filter(e -> !had.contains(e.role() + ":" + e.assignee().user() + ":" + e.assignee().team()))
+                .filter(e -> e.role() == RaciRole.A || e.role() == RaciRole.R).toList();
+        if (added.isEmpty()) {
+            return List.of();
+        }
+        var team = control.data().teamId();
+        var people = added.stream().filter(e -> e.assignee().isPerson()).map(e -> e.assignee().user()).distinct().toList();
+        var outside = people.isEmpty() ? Set.<com.demarc.organization.UserId>of() : directory.outsideTeam(people, team);
+        var problems = new ArrayList<String>();
+        for (RaciEntry e : added) {
+            if (e.assignee().isPerson() && outside.contains(e.assignee().user())) {
+                problems.add(e.assignee().label() + " cannot be " + e.role().label() + " on " + control.data().projectName()
+                        + ": only members of the project's team and compliance managers act on its controls. Add "
+                        + e.assignee().label() + " to the team first, or make them Consulted or Informed.");
+            } else if (!e.assignee().isPerson() && e.assignee().team() != null && !e.assignee().team().equals(team)) {
+                problems.add(e.assignee().label() + " cannot be Responsible on " + control.data().projectName()
+                        + ": only the project's own team can be Responsible as a team. Name the project's team, or make "
+                        + e.assignee().label() + " Consulted or Informed.");
+            }
+        }
+        return problems;
     }
 
     /** The people named R or A here who may not hold those letters (one query). */

@@ -59,6 +59,9 @@ class NotificationRoutingTest {
         Actors.runAs((DemarcUser) userDetails.loadUserByUsername(username), work);
     }
 
+    @Autowired
+    com.demarc.organization.OrganizationService organization;
+
     Assignee person(String username) {
         var u = users.findForLogin(username).orElseThrow();
         return Assignee.person(u.id(), u.displayName());
@@ -117,11 +120,16 @@ class NotificationRoutingTest {
         assertThat(titles("alice", project, NotificationKind.RACI_ASSIGNED)).singleElement().asString()
                 .contains("as a member of Payments (team)");
 
+        // Responsible in person: a member of the project's team (R and A are for its members and managers, ADR 0026)
+        String rita = "rita-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Actors.runAsSystem(Set.of(com.demarc.shared.Role.ADMIN), () -> organization.createUser(
+                new com.demarc.organization.UserDraft(rita, "Rita Responsible", rita + "@example.com", true,
+                        Set.of(com.demarc.shared.Role.MEMBER), Set.of(fixtures.team("Payments"))), "river stone lantern 42"));
         as("manager", () -> raci.setRaci(row.id(), row.version(), List.of(new RaciEntry(RaciRole.A, person("manager")),
-                new RaciEntry(RaciRole.R, person("bob")))));
+                new RaciEntry(RaciRole.R, person(rita)))));
         assertThat(titles("alice", project, NotificationKind.RACI_UNASSIGNED)).singleElement().asString()
                 .contains("no longer Responsible");
-        assertThat(titles("bob", project, NotificationKind.RACI_ASSIGNED)).hasSize(1);
+        assertThat(titles(rita, project, NotificationKind.RACI_ASSIGNED)).hasSize(1);
     }
 
     @Test

@@ -199,13 +199,13 @@ class RaciServiceTest {
 
         // alice as R where she is A: a conflict; nothing changes anywhere
         var row = fixtures.row(p1, "SRM-IAM-03");
-        raci.setRaci(row.id(), row.version(), List.of(r(person("bob"))));
+        raci.setRaci(row.id(), row.version(), List.of(r(person("manager"))));
         assertThatThrownBy(() -> raci.bulkAssign(Set.of(p1.id(), p2.id()), Set.of("SRM-IAM-02", "SRM-IAM-03"), RaciRole.R,
                 person("alice"))).isInstanceOfSatisfying(UserFacingException.class, e -> {
             assertThat(e.getMessage()).startsWith("Nothing was changed");
             assertThat(e.problems()).anyMatch(p -> p.contains("SRM-IAM-02") && p.contains("already Accountable"));
         });
-        assertThat(raci.raci(row.id()).names(RaciRole.R)).isEqualTo("Bob Brenner");
+        assertThat(raci.raci(row.id()).names(RaciRole.R)).isEqualTo("Morgan Manager");
     }
 
     @Test
@@ -321,7 +321,7 @@ class RaciServiceTest {
         var ref = new java.util.concurrent.atomic.AtomicReference<com.demarc.organization.UserAccount>();
         com.demarc.shared.Actors.runAsSystem(Set.of(com.demarc.shared.Role.ADMIN), () -> ref.set(organization.createUser(
                 new com.demarc.organization.UserDraft(name, "Sam Soon-Auditor", name + "@example.com", true,
-                        Set.of(com.demarc.shared.Role.MEMBER), Set.of()), "river stone lantern 42")));
+                        Set.of(com.demarc.shared.Role.MEMBER), Set.of(fixtures.team("Payments"))), "river stone lantern 42")));
         var source = fixtures.project("Payments", "SoD source", "EC2");
         var row = fixtures.row(source, "SRM-IAM-02");
         var sam = Assignee.person(ref.get().id(), "Sam Soon-Auditor");
@@ -331,7 +331,7 @@ class RaciServiceTest {
         com.demarc.shared.Actors.runAsSystem(Set.of(com.demarc.shared.Role.ADMIN), () -> {
             var u = organization.findUsers(name, 0, 1).getFirst();
             organization.updateUser(u.id(), u.version(), new com.demarc.organization.UserDraft(u.username(),
-                    u.displayName(), u.email(), true, Set.of(com.demarc.shared.Role.AUDITOR), Set.of()));
+                    u.displayName(), u.email(), true, Set.of(com.demarc.shared.Role.AUDITOR), Set.of(fixtures.team("Payments"))));
         });
         var target = fixtures.project("Payments", "SoD target", "EC2");
         assertThatThrownBy(() -> raci.applyTemplate(template.id(), Set.of(target.id())))
@@ -349,5 +349,112 @@ class RaciServiceTest {
         assertThat(owners).contains("alice", "bob", "manager").doesNotContain("admin", "auditor");
         assertThat(organization.people().stream().map(com.demarc.organization.UserRef::username).toList())
                 .contains("admin", "auditor");
+    }
+
+    // --- issue 19
+
+    @Test
+    @WithUserDetails("manager")
+    void bulkAssignSetsAccountableAndResponsibleInOnePass() {
+        var p = fixtures.project("Payments", "Bulk both", "EC2");
+        var result = raci.bulkAssign(Set.of(p.id()), Set.of("SRM-IAM-01", "SRM-IAM-02"), person("alice"), team("Payments"));
+        assertThat(result.changed()).isEqualTo(2);
+        assertThat(raci.raci(fixtures.row(p, "SRM-IAM-01").id()).owned()).isTrue();
+        // the Accountable replaced in this pass may become Responsible in the same pass
+        var moved = raci.bulkAssign(Set.of(p.id()), Set.of("SRM-IAM-01"), person("manager"), person("alice"));
+        assertThat(moved.changed()).isEqualTo(1);
+        var row = raci.raci(fixtures.row(p, "SRM-IAM-01").id());
+        assertThat(row.names(RaciRole.A)).isEqualTo("Morgan Manager");
+        assertThat(row.names(RaciRole.R)).contains("Alice Anders").contains("Payments (team)");
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(p.id()), Set.of("SRM-IAM-02"), person("alice"), person("alice")))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("both Accountable and Responsible");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void onlyTheProjectsTeamAndManagersMayBeResponsibleOrAccountableAnyoneConsultedOrInformed() {
+        var row = fixtures.row(fixtures.project("Payments", "Outsider", "EC2"), "SRM-IAM-02");
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("bob")), r(team("Payments")))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(m -> m.contains("Bob Brenner cannot be Accountable") && m.contains("project's team")));
+        assertThatThrownBy(() -> raci.setRaci(row.id(), row.version(), List.of(a(person("alice")), r(team("Data Platform")))))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.problems())
+                        .anyMatch(m -> m.contains("Data Platform (team) cannot be Responsible")));
+        assertThatThrownBy(() -> raci.bulkAssign(Set.of(row.data().projectId()), Set.of("SRM-IAM-02"), RaciRole.R, person("bob")))
+                .isInstanceOf(UserFacingException.class).hasMessageStartingWith("Nothing was changed");
+        raci.setRaci(row.id(), row.version(), List.of(a(person("manager")), r(person("alice")),
+                new RaciEntry(RaciRole.C, person("bob")), new RaciEntry(RaciRole.I, team("Data Platform"))));
+        assertThat(raci.raci(row.id()).names(RaciRole.C)).isEqualTo("Bob Brenner");
+        assertThat(organization.ownersFor(List.of(fixtures.team("Payments"))))
+                .extracting(com.demarc.organization.UserRef::username).contains("alice", "manager").doesNotContain("bob");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void aTemplateNamesTheProjectsTeamAsARoleAndWarnsOfUnownedControls() {
+        var source = fixtures.project("Payments", "Travel source", "EC2");
+        for (String code : List.of("SRM-IAM-01", "SRM-IAM-02")) {
+            var row = fixtures.row(source, code);
+            raci.setRaci(row.id(), row.version(), List.of(a(person("manager")), r(team("Payments"))));
+        }
+        var template = raci.saveTemplate(source.id(), "Travels " + source.id().value());
+        var target = fixtures.project("Data Platform", "Travel target", "EC2");
+        var preview = raci.previewTemplate(template.id(), Set.of(target.id()));
+        assertThat(preview.changed()).isEqualTo(2);
+        int needing = (int) projects.controls(new ControlQuery(target.id(), null, null, null, null, null), 0, 500).stream()
+                .filter(ProjectControl::needsRaci).count();
+        assertThat(preview.unownedCount()).isEqualTo(needing - 2);
+        assertThat(preview.unowned()).anyMatch(l -> l.contains("SRM-IAM-03") && l.contains("No Accountable person"));
+        raci.applyTemplate(template.id(), Set.of(target.id()));
+        var applied = raci.raci(fixtures.row(target, "SRM-IAM-02").id());
+        assertThat(applied.names(RaciRole.R)).isEqualTo("Data Platform (team)");
+        assertThat(applied.names(RaciRole.A)).isEqualTo("Morgan Manager");
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void myResponsibilitiesPageThroughEveryRowOnce() {
+        // two projects of one name (in two teams) and equal dates: ties that used to fall in any order from page to page
+        var one = fixtures.project("Data Platform", "Twin", "EC2");
+        var two = fixtures.project("Payments", "Twin", "EC2");
+        String name = "Twin " + one.id().value();
+        jdbc.sql("update project set name = :n where id in (:a, :b)").param("n", name).param("a", one.id().value())
+                .param("b", two.id().value()).update();
+        var manager = users.findForLogin("manager").orElseThrow();
+        for (var p : List.of(one, two)) {
+            for (String code : List.of("SRM-IAM-01", "SRM-IAM-02", "SRM-IAM-03", "SRM-IAM-04")) {
+                jdbc.sql("insert into raci_assignment (project_control_id, role, user_id) values (:pc, 'I', :u)")
+                        .param("pc", fixtures.row(p, code).id().value()).param("u", manager.id().value()).update();
+            }
+        }
+        int count = raci.countMyResponsibilities(false);
+        var seen = new java.util.ArrayList<Long>();
+        for (int offset = 0; offset < count + 3; offset += 3) {
+            raci.myResponsibilities(false, "code", true, offset, 3).forEach(r -> seen.add(r.control().id().value()));
+        }
+        assertThat(seen).doesNotHaveDuplicates().hasSize(count);
+        assertThat(seen).contains(fixtures.row(two, "SRM-IAM-03").id().value(), fixtures.row(one, "SRM-IAM-03").id().value());
+    }
+
+    @Test
+    @WithUserDetails("bob")
+    void myResponsibilitiesListOnlyWhatIMayOpenAndCountTheRestApart() {
+        var bob = users.findForLogin("bob").orElseThrow();
+        var mine = fixtures.project("Data Platform", "Bob inside", "EC2");
+        var outside = fixtures.project("Payments", "Bob outside", "EC2");
+        for (var p : List.of(mine, outside)) {
+            for (String code : List.of("SRM-IAM-01", "SRM-IAM-02", "SRM-IAM-03", "SRM-IAM-04")) {
+                // straight into the table: letters given before the rule (the pickers offered everyone)
+                jdbc.sql("insert into raci_assignment (project_control_id, role, user_id) values (:pc, 'A', :u)")
+                        .param("pc", fixtures.row(p, code).id().value()).param("u", bob.id().value()).update();
+            }
+        }
+        int count = raci.countMyResponsibilities(true);
+        var rows = raci.myResponsibilities(true, "due", true, 0, 10_000);
+        assertThat(rows).hasSize(count);
+        assertThat(rows).extracting(r -> r.control().data().projectId()).doesNotContain(outside.id()).contains(mine.id());
+        assertThat(raci.countMyResponsibilitiesElsewhere(true)).isGreaterThanOrEqualTo(4);
+        // every listed row opens
+        rows.forEach(r -> assertThat(projects.control(r.control().id()).id()).isEqualTo(r.control().id()));
     }
 }

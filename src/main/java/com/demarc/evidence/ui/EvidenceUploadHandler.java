@@ -38,8 +38,21 @@ class EvidenceUploadHandler extends RefusingUploadHandler {
         this.onStored = onStored;
     }
 
+    private volatile Supplier<String> refusal = () -> null;
+
+    /** A reason to refuse every file (e.g. an unreadable form field), or null to accept; read when a file arrives. */
+    void refuseWhen(Supplier<String> reason) {
+        this.refusal = reason;
+    }
+
     @Override
     protected void receive(UploadEvent event) throws IOException {
+        String refused = refusal.get();
+        if (refused != null) {
+            event.reject(refused);
+            later(event.getUI(), () -> Notices.error(new UserFacingException(event.getFileName() + ": " + refused)));
+            return;
+        }
         String refusal = refusalForDeclaredSize(event.getFileSize());
         if (refusal != null) {
             event.reject(refusal);

@@ -210,6 +210,33 @@ public class UserRepository {
                 .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
     }
 
+    /**
+     * Enabled users who may hold R or A on a project of one of these teams: its members with the team-member role,
+     * and compliance managers (issue 19: nobody acts on a project they cannot open).
+     */
+    public List<UserRef> ownersFor(java.util.Collection<TeamId> teams) {
+        return jdbc.sql("""
+                        select u.id, u.username, u.display_name from app_user u
+                         where u.enabled and ('MANAGER' = any(u.roles) or ('MEMBER' = any(u.roles)
+                               and exists (select 1 from team_membership m where m.user_id = u.id and m.team_id = any(:teams))))
+                         order by u.display_name""")
+                .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
+                .query((rs, n) -> new UserRef(new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Those of the given users who are neither members of this team nor compliance managers. */
+    public Set<UserId> outsideTeam(java.util.Collection<UserId> ids, TeamId team) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select u.id from app_user u
+                         where u.id = any(:ids) and not 'MANAGER' = any(u.roles)
+                           and not exists (select 1 from team_membership m where m.user_id = u.id and m.team_id = :team)""")
+                .param("ids", ids.stream().map(UserId::value).toArray(Long[]::new)).param("team", team.value())
+                .query((rs, n) -> new UserId(rs.getLong(1))).list());
+    }
+
     /** Those of the given users who may hold R or A. */
     public Set<UserId> eligibleOwnersAmong(java.util.Collection<UserId> ids) {
         if (ids.isEmpty()) {

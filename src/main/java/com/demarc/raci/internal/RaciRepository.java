@@ -155,14 +155,16 @@ public class RaciRepository {
     // --- my responsibilities
 
     /** Row ids and the letters the user holds on them (directly or through a team), sorted and paged. */
-    public Map<ProjectControlId, Set<RaciRole>> mine(UserId user, List<TeamId> teams, Set<RaciRole> roles, String sort,
-                                                     boolean ascending, int offset, int limit) {
+    public Map<ProjectControlId, Set<RaciRole>> mine(UserId user, List<TeamId> teams, TeamScope visible, Set<RaciRole> roles,
+                                                     String sort, boolean ascending, int offset, int limit) {
         String order = switch (sort == null ? "due" : sort) {
             case "project" -> "lower(p.name)";
             case "code" -> "c.code";
             case "status" -> "pc.status";
             default -> "pc.due_date";
-        } + (ascending ? " asc nulls last" : " desc nulls last") + ", lower(p.name), c.position";
+        } + (ascending ? " asc nulls last" : " desc nulls last") + ", lower(p.name), c.position, pc.id";
+        // pc.id last: ties (two projects of one name, equal dates) would otherwise fall in any order from page to
+        // page, and a row could show on two pages and another on none (issue 19)
         Map<ProjectControlId, Set<RaciRole>> result = new LinkedHashMap<>();
         jdbc.sql("""
                         select pc.id, string_agg(distinct a.role, '') as roles
@@ -170,9 +172,11 @@ public class RaciRepository {
                           join project_v p on p.id = pc.project_id join catalog_control_v c on c.id = pc.control_id
                          where not p.archived and a.role = any(:roles)
                            and (a.user_id = :user or a.team_id = any(:teams))
+                           and (cast(:visible as bigint[]) is null or p.team_id = any(cast(:visible as bigint[])))
                          group by pc.id, p.name, c.code, c.position, pc.status, pc.due_date
                          order by\s""" + order + " offset :offset limit :limit")
                 .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
+                .param("visible", visibleIds(visible))
                 .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
                 .param("offset", offset).param("limit", limit)
                 .query(rs -> {
@@ -185,13 +189,21 @@ public class RaciRepository {
         return result;
     }
 
-    public int countMine(UserId user, List<TeamId> teams, Set<RaciRole> roles) {
+    /** As many rows as {@link #mine} lists; {@code visible} null counts every project, seen or not. */
+    public int countMine(UserId user, List<TeamId> teams, @org.jspecify.annotations.Nullable TeamScope visible, Set<RaciRole> roles) {
         return jdbc.sql("""
                         select count(distinct pc.id) from raci_assignment a
                           join project_control_v pc on pc.id = a.project_control_id join project_v p on p.id = pc.project_id
-                         where not p.archived and a.role = any(:roles) and (a.user_id = :user or a.team_id = any(:teams))""")
+                         where not p.archived and a.role = any(:roles) and (a.user_id = :user or a.team_id = any(:teams))
+                           and (cast(:visible as bigint[]) is null or p.team_id = any(cast(:visible as bigint[])))""")
+                .param("visible", visibleIds(visible))
                 .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
                 .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new)).query(Integer.class).single();
+    }
+
+    private static Long @org.jspecify.annotations.Nullable [] visibleIds(@org.jspecify.annotations.Nullable TeamScope visible) {
+        var ids = visible == null ? null : visible.sqlIds();
+        return ids == null ? null : ids.toArray(Long[]::new);
     }
 
     // --- templates
@@ -202,8 +214,10 @@ public class RaciRepository {
     }
 
     public void insertTemplateEntry(long template, String code, RaciEntry e) {
-        jdbc.sql("insert into raci_template_entry (template_id, control_code, role, user_id, team_id) values (:t, :c, :r, :u, :tm)")
-                .param("t", template).param("c", code).param("r", e.role().name())
+        jdbc.sql("""
+                        insert into raci_template_entry (template_id, control_code, role, user_id, team_id, project_team)
+                        values (:t, :c, :r, :u, :tm, :pt)""")
+                .param("t", template).param("c", code).param("r", e.role().name()).param("pt", e.assignee().isProjectTeam())
                 .param("u", e.assignee().user() == null ? null : e.assignee().user().value())
                 .param("tm", e.assignee().team() == null ? null : e.assignee().team().value()).update();
     }
@@ -221,14 +235,16 @@ public class RaciRepository {
     public Map<String, List<RaciEntry>> templateEntries(long template) {
         Map<String, List<RaciEntry>> result = new LinkedHashMap<>();
         jdbc.sql("""
-                        select e.control_code, e.role, e.user_id, e.team_id,
+                        select e.control_code, e.role, e.user_id, e.team_id, e.project_team,
                                coalesce(u.display_name, t.name || ' (team)') as label
                           from raci_template_entry e left join organization_user_v u on u.id = e.user_id
                           left join organization_team_v t on t.id = e.team_id
                          where e.template_id = :id order by e.control_code, e.role""")
                 .param("id", template)
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getString("control_code"), k -> new ArrayList<>()).add(entry(rs));
+                    var entry = rs.getBoolean("project_team")
+                            ? new RaciEntry(RaciRole.valueOf(rs.getString("role")), Assignee.projectTeam()) : entry(rs);
+                    result.computeIfAbsent(rs.getString("control_code"), k -> new ArrayList<>()).add(entry);
                 });
         return result;
     }

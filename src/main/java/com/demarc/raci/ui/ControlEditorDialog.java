@@ -46,10 +46,15 @@ class ControlEditorDialog extends Dialog {
     static ControlEditorDialog open(ProjectService projects, RaciService raci, OrganizationService organization,
                      ProjectControl control, EvidenceState evidence, Runnable onSaved) {
         var people = organization.people().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
-        // R and A only for people who can act on a control (team members, compliance managers)
-        var owners = organization.owners().stream().map(u -> Assignee.person(u.id(), u.displayName())).toList();
+        // R and A only for people who can act on this project's controls: its team's members and compliance managers
+        // (ADR 0026); whoever holds R or A already stays in the picker, so a save does not drop them unasked
+        var current = control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of());
+        var owners = new java.util.ArrayList<>(organization.ownersFor(List.of(control.data().teamId())).stream()
+                .map(u -> Assignee.person(u.id(), u.displayName())).toList());
+        current.entries().stream().map(com.demarc.raci.RaciEntry::assignee)
+                .filter(a -> a.isPerson() && owners.stream().noneMatch(a::sameAs)).forEach(owners::add);
         var teams = organization.teamDirectory().stream().map(t -> Assignee.team(t.id(), t.name() + " (team)")).toList();
-        var content = new Content(control, evidence, control.needsRaci() ? raci.raci(control.id()) : new Raci(control.id(), List.of()),
+        var content = new Content(control, evidence, current,
                 people, owners, teams, projects.history(control.id()), projects.canEdit(control.data().projectId()));
         var dialog = new ControlEditorDialog(content, edit -> raci.saveControl(control.id(), control.version(), edit), onSaved);
         dialog.open();

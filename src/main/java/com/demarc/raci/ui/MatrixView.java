@@ -37,18 +37,28 @@ class MatrixView extends VerticalLayout {
         team.setEmptySelectionAllowed(true);
         team.setEmptySelectionCaption("All teams");
         var matrix = new RaciMatrix(raci, projects, catalog, organization, true);
-        team.addValueChangeListener(e -> matrix.showTeam(e.getValue() == null ? null : e.getValue().id()));
+        var people = new com.vaadin.flow.component.html.Anchor("", "This team as a matrix: people across");
+        people.setId("team-people-matrix-link");
+        people.setVisible(false);
+        team.addValueChangeListener(e -> {
+            matrix.showTeam(e.getValue() == null ? null : e.getValue().id());
+            people.setVisible(e.getValue() != null);
+            if (e.getValue() != null) {
+                people.setHref("matrix/people?team=" + e.getValue().id().value());
+            }
+        });
         var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(), e -> {
             var selected = matrix.selected();
             new BulkAssignDialog(raci, organization,
                     selected.stream().map(r -> r.control().data().projectId()).collect(Collectors.toSet()),
+                    selected.stream().map(r -> r.control().data().teamId()).collect(Collectors.toSet()),
                     selected.stream().map(r -> r.control().data().code()).collect(Collectors.toSet()), matrix::refresh).open();
         });
         bulk.setId("matrix-bulk");
         // bulk assignment needs RACI:EDIT (the service checks it again, and the projects' scope)
         boolean mayAssign = com.demarc.shared.Actors.current().map(u -> u.getAuthorities().stream()
                 .anyMatch(a -> com.demarc.shared.Permissions.RACI_EDIT.equals(a.getAuthority()))).orElse(false);
-        var bar = new HorizontalLayout(team);
+        var bar = new HorizontalLayout(team, people);
         if (mayAssign) {
             matrix.enableSelection();
             bar.add(bulk);

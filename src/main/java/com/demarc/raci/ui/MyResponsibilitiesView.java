@@ -57,6 +57,16 @@ class MyResponsibilitiesView extends VerticalLayout {
             }
         });
         add(greeting);
+        // letters in projects the user cannot open (given before they left a team, or C/I across teams) are not rows
+        // they could open: said in words, outside the counts (issue 19: "(49)" and 7 blank rows)
+        int elsewhere = raci.countMyResponsibilitiesElsewhere(true);
+        if (elsewhere > 0) {
+            var note = new Paragraph(elsewhere + " more control(s) in projects of teams you are not in name you "
+                    + "Responsible or Accountable. You cannot open them: ask a compliance manager to reassign them or to "
+                    + "add you to the team.");
+            note.setId("mine-elsewhere");
+            add(note);
+        }
         // other modules' asks (evidence: rejected uploads with the reviewer's comment)
         sections.forEach(s -> s.section().ifPresent(this::add));
         add(tabs);

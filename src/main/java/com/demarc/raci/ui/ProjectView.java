@@ -116,6 +116,10 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
             checks.setId("check-results-link");
             add(new HorizontalLayout(oscal, checks));
         }
+        var people = new com.vaadin.flow.component.html.Anchor("matrix/people?project=" + p.id().value(),
+                "RACI matrix: people across");
+        people.setId("people-matrix-link");
+        add(people);
         var matrix = new RaciMatrix(raci, projects, catalog, organization, false);
         matrix.showProject(p.id());
         if (projects.canEdit(p.id())) {
@@ -128,12 +132,13 @@ class ProjectView extends VerticalLayout implements HasUrlParameter<Long>, HasDy
                 actions.add(new Button("Upgrade to " + latest.label(), VaadinIcon.ARROW_UP.create(), e -> upgrade(p, latest)));
             }
             var bulk = new Button("Assign A or R to selected…", VaadinIcon.USERS.create(),
-                    e -> new BulkAssignDialog(raci, organization, java.util.Set.of(p.id()),
+                    e -> new BulkAssignDialog(raci, organization, java.util.Set.of(p.id()), java.util.Set.of(p.teamId()),
                             matrix.selected().stream().map(r -> r.control().data().code()).collect(Collectors.toSet()),
                             matrix::refresh).open());
             bulk.setId("bulk-assign");
             var templates = new Button("Templates and copy…", VaadinIcon.COPY.create(),
                     e -> new TemplateDialog(raci, projects, p, matrix::refresh).open());
+            templates.setId("templates");
             actions.add(bulk, templates);
             actions.add(new Button(p.archived() ? "Restore" : "Archive", e -> {
                 projects.setArchived(p.id(), p.version(), !p.archived());

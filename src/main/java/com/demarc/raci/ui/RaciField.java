@@ -44,6 +44,10 @@ class RaciField extends CustomField<List<RaciEntry>> {
             box.setItemLabelGenerator(Assignee::label);
         }
         responsible.setId("raci-r");
+        accountable.setHelperText("A member of this project's team or a compliance manager.");
+        responsible.setHelperText("Members of this project's team, compliance managers, or the project's team.");
+        consulted.setHelperText("Anyone; people outside the project's team see it in their list once they can open "
+                + "the project.");
         // the field's value follows every picker as soon as it changes (the "Unowned: …" line depends on it)
         accountable.addValueChangeListener(e -> {
             if (e.isFromClient()) {

@@ -80,7 +80,10 @@ class RaciMatrix extends Composite<VerticalLayout> {
             grid.addColumn(r -> r.control().data().projectName()).setHeader("Project").setAutoWidth(true).setFlexGrow(0);
         }
         grid.addColumn(r -> r.control().data().code()).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.control().data().title()).setHeader("Control").setFlexGrow(3);
+        // titles wrap and carry a tooltip: "Custo…" at 1440 px said nothing (issue 19)
+        grid.addColumn(r -> r.control().data().title()).setHeader("Control").setFlexGrow(3).setWidth("14rem")
+                .setTooltipGenerator(r -> r.control().data().code() + " — " + r.control().data().title());
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Badge.renderer(r -> r.control().data().owner().label(),
                         r -> "owner-" + r.control().data().owner().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')))
                 .setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
@@ -104,6 +107,7 @@ class RaciMatrix extends Composite<VerticalLayout> {
         grid.addItemClickListener(e -> ControlEditorDialog.open(projects, raci, organization, e.getItem().control(),
                 e.getItem().evidence(), this::refresh));
         grid.setSizeFull();
+        grid.getColumns().forEach(c -> c.setResizable(true));
 
         var filters = new HorizontalLayout(domain, owner, status, text, unowned);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -130,7 +134,9 @@ class RaciMatrix extends Composite<VerticalLayout> {
 
     /** Check boxes for bulk actions; only for users who may take them. */
     void enableSelection() {
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        var model = (com.vaadin.flow.component.grid.GridMultiSelectionModel<MatrixRow>) grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // select-all over the filtered rows (lazy data: Vaadin hides it unless asked)
+        model.setSelectAllCheckboxVisibility(com.vaadin.flow.component.grid.GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
     }
 
     Set<MatrixRow> selected() {
