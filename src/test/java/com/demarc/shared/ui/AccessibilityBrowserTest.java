@@ -58,11 +58,17 @@ class AccessibilityBrowserTest extends BrowserTest {
                 || target.startsWith("[[vaadin-dev-tools");
     }
 
+    /**
+     * Every view once (CI time: 109 page checks took minutes): a view another role already had checked is skipped
+     * (routes compared with their ids masked); the manager, who sees the most editing controls, goes first.
+     */
+    private static final Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @ParameterizedTest
-    @ValueSource(strings = {"admin", "manager", "alice", "bob", "auditor"})
+    @ValueSource(strings = {"manager", "admin", "auditor", "alice", "bob"})
     void everyPageARoleMayOpenHasNoSeriousOrCriticalViolation(String username) {
         var blocking = new ArrayList<String>();
-        if (username.equals("admin")) { // the sign-in page, once
+        if (username.equals("manager")) { // the sign-in page, once
             driver.get(url("login"));
             waitFor("vaadin-login-form");
             check("anonymous", "login", blocking);
@@ -75,6 +81,9 @@ class AccessibilityBrowserTest extends BrowserTest {
         routes.addAll(parameterisedRoutes(username));
 
         for (String route : routes) {
+            if (!CHECKED.add(route.replaceAll("\\d+", "#"))) {
+                continue;
+            }
             open(route);
             check(username, route, blocking);
         }
