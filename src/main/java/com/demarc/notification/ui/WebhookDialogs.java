@@ -1,7 +1,6 @@
 package com.demarc.notification.ui;
 
 import com.demarc.notification.TeamWebhooks.TeamHook;
-import com.demarc.shared.UserFacingException;
 import com.demarc.shared.ui.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,13 +27,16 @@ final class WebhookDialogs {
         dialog.add(new Paragraph("Paste the incoming-webhook URL from Slack or Microsoft Teams. Saving creates a new "
                 + "signing secret (shown once)."), url);
         var ok = new Button("Save", e -> {
+            boolean saved = false;
             try {
                 save.accept(url.getValue());
+                saved = true;
                 dialog.close();
-            } catch (UserFacingException ex) {
-                url.setInvalid(true);
-                url.setErrorMessage(ex.getMessage());
-                Notices.error(ex);
+            } finally {
+                if (!saved) { // the dialog stays open on the URL; the session's error handler says why
+                    url.setInvalid(true);
+                    url.setErrorMessage("Not saved: correct the URL (the message says what is wrong).");
+                }
             }
         });
         ok.setId("webhook-save");
