@@ -85,7 +85,7 @@ class NotificationReminderTest {
         // a person of their own (the weekly digest is per person and week), Responsible for one overdue control
         String name = "weekly" + Long.toString(System.nanoTime(), 36);
         var account = as("admin", () -> organization.createUser(new com.demarc.organization.UserDraft(name, "Weekly Person",
-                name + "@demarc.example", true, java.util.Set.of(com.demarc.shared.Role.MEMBER), java.util.Set.of()),
+                name + "@demarc.example", true, java.util.Set.of(com.demarc.shared.Role.MEMBER), java.util.Set.of(fixtures.team("Payments"))),
                 "Initial-password-2026!w"));
         jdbc.sql("insert into notification_schedule (user_id, time_zone, digest_time) values (:u, 'Europe/Berlin', '07:00')")
                 .param("u", account.id().value()).update();

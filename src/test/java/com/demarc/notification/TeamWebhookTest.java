@@ -137,21 +137,22 @@ class TeamWebhookTest {
 
             var p1 = fixtures.project("Data Platform", "Chat", "EC2");
             var p2 = fixtures.project("Data Platform", "Chat", "EC2");
-            var alice = users.findForLogin("alice").orElseThrow();
+            // bob is in Data Platform: only the project's team and managers may be R or A (ADR 0026)
+            var member = users.findForLogin("bob").orElseThrow();
             as("manager", () -> raci.bulkAssign(java.util.Set.of(p1.id(), p2.id()), java.util.Set.of("SRM-IAM-02", "SRM-IAM-03"),
-                    com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(alice.id(), alice.displayName())));
+                    com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(member.id(), member.displayName())));
             drain(Instant.now());
             var posts = received.stream().filter(b -> b.contains(p1.name()) || b.contains(p2.name())).toList();
             assertThat(posts).as("one summary for the bulk change").hasSize(1);
             assertThat(posts.getFirst()).contains("RACI changed on 4 assignments (by manager)")
-                    .contains(p1.name() + " · SRM-IAM-02: " + alice.displayName() + " now Responsible");
+                    .contains(p1.name() + " · SRM-IAM-02: " + member.displayName() + " now Responsible");
 
             as("manager", () -> webhooks.setEnabled(team, false));
             var row = fixtures.row(p1, "SRM-IAM-05");
             var manager = users.findForLogin("manager").orElseThrow();
             as("manager", () -> raci.setRaci(row.id(), row.version(), java.util.List.of(
                     new com.demarc.raci.RaciEntry(com.demarc.raci.RaciRole.A, com.demarc.raci.Assignee.person(manager.id(), manager.displayName())),
-                    new com.demarc.raci.RaciEntry(com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(alice.id(), alice.displayName())))));
+                    new com.demarc.raci.RaciEntry(com.demarc.raci.RaciRole.R, com.demarc.raci.Assignee.person(member.id(), member.displayName())))));
             drain(Instant.now());
             assertThat(received.stream().filter(b -> b.contains(p1.name() + " · SRM-IAM-05"))).as("paused").isEmpty();
 

@@ -95,9 +95,12 @@ class RaciFlowBrowserTest extends BrowserTest {
         comboSelect("vaadin-combo-box#raci-a", "Alice", "Alice Anders");
         comboSelect("vaadin-multi-select-combo-box#raci-r", "Payments", "Payments (team)");
         waitFor("#control-save").click();
-        waitUp().until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
-                .anyMatch(e -> e.getText().contains("Nothing was saved")
-                        && e.getText().contains("a justification is required for Not applicable")));
+        // the field says what to correct, on the field (issue 19: no message over the form), and has the cursor
+        waitUp().until(d -> {
+            var field = d.findElement(By.id("control-justification"));
+            return field.getDomAttribute("invalid") != null && String.valueOf(field.getDomProperty("errorMessage"))
+                    .contains("a justification is required for Not applicable");
+        });
         assertThat(raciOf(project)).isEmpty();
         assertThat(statusOf(project)).isEqualTo("NOT_STARTED");
 
