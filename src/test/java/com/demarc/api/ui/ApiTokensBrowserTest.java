@@ -64,7 +64,7 @@ class ApiTokensBrowserTest extends BrowserTest {
         // listed: name, expiry, never used, a Revoke button
         waitUp().until(d -> cells().contains(tokenName));
         assertThat(cells()).contains("never")
-                .anyMatch(c -> c.startsWith(expiresOn.toString()) || c.startsWith(expiresOn.plusDays(1) + "T00:00"));
+                .anyMatch(c -> c.startsWith(expiresOn.toString()) || c.startsWith(expiresOn.plusDays(1) + " 00:00"));
 
         // a script uses it: the page then shows when
         assertThat(api(secret)).isEqualTo(200);
