@@ -57,6 +57,7 @@ class CoverageRollupPropertyTest {
         }
         var alice = users.findForLogin("alice").orElseThrow();
         var bob = users.findForLogin("bob").orElseThrow();
+        var manager = users.findForLogin("manager").orElseThrow();
         assertRollupsMatch();
         for (int step = 0; step < 120; step++) {
             Project project = sample.get(random.nextInt(sample.size()));
@@ -67,10 +68,14 @@ class CoverageRollupPropertyTest {
                 case 0 -> projects.setStatus(row.id(), row.version(), Status.values()[random.nextInt(3)], null,
                         random.nextBoolean() ? LocalDate.now().minusDays(3) : null, "");
                 case 1 -> projects.setStatus(row.id(), row.version(), Status.NOT_APPLICABLE, "not used here", null, "");
-                case 2 -> raci.setRaci(row.id(), row.version(), random.nextBoolean()
-                        ? List.of(new RaciEntry(RaciRole.A, Assignee.person(alice.id(), "Alice")),
-                        new RaciEntry(RaciRole.R, Assignee.person(bob.id(), "Bob")))
-                        : List.of(new RaciEntry(RaciRole.A, Assignee.person(alice.id(), "Alice"))));
+                case 2 -> {
+                    // R and A come from the project's current team or the managers (ADR 0026)
+                    var member = projects.project(project.id()).teamId().equals(fixtures.team("Payments")) ? alice : bob;
+                    raci.setRaci(row.id(), row.version(), random.nextBoolean()
+                            ? List.of(new RaciEntry(RaciRole.A, Assignee.person(member.id(), member.displayName())),
+                            new RaciEntry(RaciRole.R, Assignee.person(manager.id(), "Manager")))
+                            : List.of(new RaciEntry(RaciRole.A, Assignee.person(member.id(), member.displayName()))));
+                }
                 case 3 -> {
                     var until = random.nextBoolean() ? LocalDate.now().plusDays(random.nextInt(60) - 10) : null;
                     var item = evidence.upload(row.id(), null, "e" + step + ".pdf",
