@@ -140,6 +140,24 @@ public abstract class BrowserTest {
         waitUp().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /**
+     * A README picture of the current page at this window size, without Vaadin's development-mode notice and toolbar
+     * (the dev tools and Copilot elements are hidden first): target/screenshots/NAME, copied to docs/screenshots/ by
+     * hand when it changes. The window gets its usual size back afterwards.
+     */
+    protected void readmeScreenshot(String name, int width, int height) throws java.io.IOException, InterruptedException {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                document.querySelectorAll('*').forEach(e => {
+                  if (/^(vaadin-dev|copilot)/.test(e.localName)) e.style.setProperty('display', 'none', 'important');
+                });""");
+        Thread.sleep(800); // the layout settles at the new size (grids re-measure their columns)
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+
     protected WebElement waitFor(String css) {
         return waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
