@@ -146,8 +146,15 @@ public abstract class BrowserTest {
      * hand when it changes. The window gets its usual size back afterwards.
      */
     protected void readmeScreenshot(String name, int width, int height) throws java.io.IOException, InterruptedException {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+        // the window's size includes what Chromium draws around the page: grow it until the page itself has the size
+        int wider = width - ((Number) js.executeScript("return window.innerWidth")).intValue();
+        int taller = height - ((Number) js.executeScript("return window.innerHeight")).intValue();
+        if (wider != 0 || taller != 0) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width + wider, height + taller));
+        }
+        js.executeScript("""
                 document.querySelectorAll('*').forEach(e => {
                   if (/^(vaadin-dev|copilot)/.test(e.localName)) e.style.setProperty('display', 'none', 'important');
                 });""");
