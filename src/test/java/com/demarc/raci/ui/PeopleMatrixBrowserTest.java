@@ -8,23 +8,16 @@ import com.demarc.raci.RaciEntry;
 import com.demarc.raci.RaciRole;
 import com.demarc.raci.RaciService;
 import com.demarc.shared.Actors;
-import com.demarc.shared.Role;
 import com.demarc.support.BrowserTest;
 import com.demarc.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
