@@ -140,6 +140,31 @@ public abstract class BrowserTest {
         waitUp().until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /**
+     * A README picture of the current page at this window size, without Vaadin's development-mode notice and toolbar
+     * (the dev tools and Copilot elements are hidden first): target/screenshots/NAME, copied to docs/screenshots/ by
+     * hand when it changes. The window gets its usual size back afterwards.
+     */
+    protected void readmeScreenshot(String name, int width, int height) throws java.io.IOException, InterruptedException {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        // the window's size includes what Chromium draws around the page: grow it until the page itself has the size
+        int wider = width - ((Number) js.executeScript("return window.innerWidth")).intValue();
+        int taller = height - ((Number) js.executeScript("return window.innerHeight")).intValue();
+        if (wider != 0 || taller != 0) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width + wider, height + taller));
+        }
+        js.executeScript("""
+                document.querySelectorAll('*').forEach(e => {
+                  if (/^(vaadin-dev|copilot)/.test(e.localName)) e.style.setProperty('display', 'none', 'important');
+                });""");
+        Thread.sleep(800); // the layout settles at the new size (grids re-measure their columns)
+        var dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    }
+
     protected WebElement waitFor(String css) {
         return waitUp().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }

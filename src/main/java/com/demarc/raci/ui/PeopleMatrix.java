@@ -15,6 +15,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,7 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
     private final RaciService raci;
     private final ProjectService projects;
     private final Map<Grid.Column<MatrixRow>, Assignee> columns = new HashMap<>();
+    /** The focused cell's row as the grid last sent it: looked up again at each key press, never kept stale. */
     private @Nullable MatrixRow focusedRow;
     private Grid.@Nullable Column<MatrixRow> focusedColumn;
 
@@ -58,8 +60,12 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
         }
         grid.addColumn(new ComponentRenderer<>(PeopleMatrix::rule)).setHeader("One Accountable, ≥1 Responsible")
                 .setKey("rule").setAutoWidth(true).setFlexGrow(0).setResizable(true);
-        grid.setItems(q -> raci.matrix(query.get(), q.getOffset(), q.getLimit()).stream(), q -> raci.countMatrix(query.get()))
-                .setIdentifierProvider(r -> r.control().id());
+        // The identity goes into the data provider itself: Vaadin's lazy data view does not hand
+        // setIdentifierProvider on to the grid's key mapper (only the in-memory list view does), so refreshItem with a
+        // new record (not equal to the shown one) found no row, and the letter was saved but never re-rendered.
+        grid.setItems(new CallbackDataProvider<MatrixRow, Void>(
+                q -> raci.matrix(query.get(), q.getOffset(), q.getLimit()).stream(),
+                q -> raci.countMatrix(query.get()), r -> r.control().id()));
         grid.setSizeFull();
         if (editable) {
             grid.addCellFocusListener(e -> {
@@ -69,7 +75,8 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
             grid.addItemClickListener(e -> {
                 var who = e.getColumn() == null ? null : columns.get(e.getColumn());
                 if (who != null) {
-                    set(e.getItem(), who, next(e.getItem(), who));
+                    var row = current(e.getItem());
+                    set(row, who, next(row, who));
                 }
             });
             for (RaciRole role : RaciRole.values()) {
@@ -95,8 +102,18 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
     private void onFocused(java.util.function.BiConsumer<MatrixRow, Assignee> action) {
         var who = focusedColumn == null ? null : columns.get(focusedColumn);
         if (focusedRow != null && who != null) {
-            action.accept(focusedRow, who);
+            action.accept(current(focusedRow), who);
         }
+    }
+
+    /** The grid's current version of this row (by control id): the one on screen since the last refresh. */
+    private MatrixRow current(MatrixRow row) {
+        var keys = getContent().getDataCommunicator().getKeyMapper();
+        if (!keys.has(row)) {
+            return row;
+        }
+        var shown = keys.get(keys.key(row));
+        return shown == null ? row : shown;
     }
 
     /** The letter after this holder's current one; a team skips A (Accountable is a person). */
@@ -136,7 +153,7 @@ class PeopleMatrix extends Composite<Grid<MatrixRow>> {
             raci.setRaci(row.control().id(), row.control().version(), entries);
         } finally {
             var id = row.control().id();
-            // through the lazy data view: it knows rows by control id (a new record is not equal to the old one)
+            // the data provider knows rows by control id, so the new record replaces the shown one and its cells are re-rendered
             getContent().getLazyDataView().refreshItem(new MatrixRow(projects.control(id), raci.raci(id), row.evidence()));
         }
     }

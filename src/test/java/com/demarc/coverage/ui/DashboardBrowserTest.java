@@ -51,7 +51,7 @@ class DashboardBrowserTest extends BrowserTest {
         waitUp().until(d -> d.findElements(By.cssSelector("#by-owner-chart svg")).size() == 1);
         // the overview is one light piece: the other pieces' charts are not built until their tab is opened
         assertThat(driver.findElements(By.cssSelector("#by-summary-chart, #heatmap-chart, #trend-chart, #by-team"))).isEmpty();
-        screenshot("dashboard.png");
+        readmeScreenshot("dashboard.png", 1400, 900);
         var ownerTable = cells("#by-owner-table");
         int customerCovered = count("select count(*) from coverage_state_v where state = 'COVERED' and owner = 'CUSTOMER'");
         int customerUnowned = count("select count(*) from coverage_state_v where state = 'UNOWNED' and owner = 'CUSTOMER'");
@@ -205,14 +205,6 @@ class DashboardBrowserTest extends BrowserTest {
     private boolean focusedInside(String css) {
         return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "let a = document.activeElement; return !!(a && a.closest(arguments[0]));", css));
-    }
-
-    private void screenshot(String name) throws java.io.IOException {
-        // the README's picture of the dashboard: target/screenshots/, copied to docs/screenshots/ when it changes
-        var dir = java.nio.file.Path.of("target", "screenshots");
-        java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.write(dir.resolve(name),
-                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     @Test
