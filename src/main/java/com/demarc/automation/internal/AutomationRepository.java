@@ -161,7 +161,7 @@ public class AutomationRepository {
      * Inserts the keys not seen before (from a file in {@code COPY} text format: finding id, update time in epoch
      * milliseconds); returns how many were new. The keys go by {@code COPY} into a temporary table, then one
      * {@code insert … select … on conflict do nothing} keeps the new ones, so the row count is exact (duplicates within
-     * the file count once). In the caller's transaction.
+     * the file count once); sorted, so the primary key's pages are visited in order. In the caller's transaction.
      */
     public int insertFindingKeys(ProjectId project, Path keys) {
         Integer fresh = template.execute((ConnectionCallback<Integer>) con -> {
@@ -179,6 +179,7 @@ public class AutomationRepository {
             try (var ps = con.prepareStatement("""
                     insert into automation_finding (project_id, finding_id, updated_at)
                     select ?, finding_id, to_timestamp(updated_ms / 1000.0) from automation_finding_stage
+                     order by finding_id
                     on conflict do nothing""")) {
                 ps.setLong(1, project.value());
                 return ps.executeUpdate();
