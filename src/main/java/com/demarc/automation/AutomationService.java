@@ -108,8 +108,9 @@ public class AutomationService {
         var counts = new int[6]; // read, archived, suppressed, other accounts, not checks, config without project
         var otherAccounts = new TreeSet<String>();
         long max = settings.maxFileSize().toBytes();
+        long started = System.nanoTime();
         try (var limited = new Limited(in, max)) {
-            counts[0] = parser.parse(limited, (f, raw) -> {
+            counts[0] = parser.parse(limited, (f, raw, rawBytes) -> {
                 List<Project> owners;
                 if (f.accountId() == null) {
                     if (project == null) {
@@ -135,7 +136,7 @@ public class AutomationService {
                 }
                 for (var p : owners) {
                     var spool = spools.computeIfAbsent(p.id(), id -> new ProjectSpool(id, f.format()));
-                    spool.raw(raw);
+                    spool.raw(raw, rawBytes);
                     if (f.disposition() == ResultParser.Disposition.ACTIVE) {
                         spool.check(f);
                     }
@@ -144,8 +145,10 @@ public class AutomationService {
             ResultFormat seen = parser.format() == null ? ResultFormat.SECURITY_HUB_ASFF : parser.format();
             var byId = new HashMap<ProjectId, Project>();
             targets.forEach(p -> byId.put(p.id(), p));
+            long read = System.nanoTime();
             var report = transactions.execute(tx -> store(seen, name, spools, byId, counts, otherAccounts));
-            log.info("Imported {} for {}: {}", name, Actors.currentUsername(), report.summary());
+            log.info("Imported {} for {}: {} (read {} ms, stored {} ms)", name, Actors.currentUsername(), report.summary(),
+                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
             return report;
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("The file could not be read to the end (" + e.getMessage() + "): nothing was "
@@ -168,17 +171,18 @@ public class AutomationService {
         sorted.sort(java.util.Comparator.comparingLong(s -> s.project().value())); // lock order
         for (var spool : sorted) {
             var project = byId.get(spool.project());
+            long t0 = System.nanoTime();
             repository.lockProject(project.id());
-            int[] fresh = {0};
-            spool.keys(1000, batch -> fresh[0] += repository.insertFindingKeys(project.id(), batch));
+            int fresh = repository.insertFindingKeys(project.id(), spool.keysFile());
+            long t1 = System.nanoTime();
             int checkFindings = spool.checkFindings();
-            already += checkFindings - fresh[0];
-            if (fresh[0] == 0) {
+            already += checkFindings - fresh;
+            if (fresh == 0) {
                 reports.add(new ImportReport.ProjectImport(project.id(), project.name(), null, null, spool.findings(),
                         0, 0, 0, 0));
                 continue;
             }
-            imported += fresh[0];
+            imported += fresh;
             mapping.ensureShippedMapping(project.modelId());
             var codes = repository.codesByCheck(project.modelId());
             EvidenceStore.StoredContent content;
@@ -187,27 +191,33 @@ public class AutomationService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            long t2 = System.nanoTime();
             long importId = repository.insertImport(project.id(), format.name(), fileName, content.id(), content.sha256(),
                     content.size(), spool.findings(), now, Actors.currentUsername());
             var failingBefore = failingControls(project.id(), codes);
             int passed = 0;
             int failed = 0;
             int other = 0;
+            var rows = new ArrayList<AutomationRepository.ResultRow>();
             for (var check : spool.checks()) {
                 if (!codes.containsKey(check.source() + ":" + check.checkId())) {
                     unmapped += check.findings();
                 }
                 var status = check.status();
                 var failing = check.failingResources();
-                repository.insertResult(importId, project.id(), check.source(), check.checkId(), status,
+                rows.add(new AutomationRepository.ResultRow(check.source(), check.checkId(), status,
                         check.resourcesChecked(), failing.size(),
-                        failing.subList(0, Math.min(failing.size(), ProjectSpool.MAX_FAILING_LISTED)), check.first(), check.last());
+                        failing.subList(0, Math.min(failing.size(), ProjectSpool.MAX_FAILING_LISTED)), check.first(), check.last()));
                 switch (status) {
                     case PASSED -> passed++;
                     case FAILED -> failed++;
                     default -> other++;
                 }
             }
+            repository.insertResults(importId, project.id(), rows);
+            log.debug("Import into {}: {} keys in {} ms, raw results ({} bytes) stored in {} ms, {} results in {} ms",
+                    project.name(), checkFindings, (t1 - t0) / 1_000_000, content.size(), (t2 - t1) / 1_000_000,
+                    rows.size(), (System.nanoTime() - t2) / 1_000_000);
             reports.add(new ImportReport.ProjectImport(project.id(), project.name(), importId, content.sha256(),
                     spool.findings(), spool.checks().size(), passed, failed, other));
             controlChanges.addAll(controlChanges(project, failingBefore, failingControls(project.id(), codes)));

@@ -93,6 +93,12 @@ class AutomationImportTest {
         assertThat(stored.findings()).isEqualTo(7);
         assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"Findings\":[")
                 .contains("sg-0a1b2c3d4e5f60718").doesNotContain("999988887777");
+        // each finding's bytes as they stood in the file (layout and all), and the whole a JSON document of 7 findings
+        String original = new String(asff(account, "FAILED", "FAILED", NOW), java.nio.charset.StandardCharsets.UTF_8);
+        int start = original.indexOf("{\n            \"SchemaVersion\"");
+        String first = original.substring(start, original.indexOf("\n        }", start) + 10);
+        assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8)).contains(first);
+        assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(raw).path("Findings").size()).isEqualTo(7);
 
         // the control shows its checks
         var row = fixtures.row(project, "SRM-NET-02");
@@ -129,6 +135,22 @@ class AutomationImportTest {
         automation.importResults(stream(render("asff-checkout.json", account, NOW.minusSeconds(3600), NOW.minusSeconds(3600),
                 Map.of("IAM6", "FAILED", "EC219", "FAILED"))), "old.json", null, project.id());
         assertThat(automation.results(project.id())).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASSED));
+    }
+
+    @Test
+    void findingIdsWithTabsBackslashesAndNewlinesAreKeptExactlyForIdempotency() {
+        String account = ResultFiles.randomAccount();
+        var project = files.project("Payments", "Odd ids", account);
+        String text = new String(asff(account, "FAILED", "FAILED", NOW), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("/finding/6c2f0e4a", "/finding/tab\\there\\\\back\\nline\\r6c2f0e4a");
+        byte[] file = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(automation.importResults(stream(file), "odd.json", null, project.id()).imported()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from automation_finding where project_id = :p and finding_id like :id")
+                .param("p", project.id().value()).param("id", "%/finding/tab\there\\\\back\nline\r6c2f0e4a%")
+                .query(Integer.class).single()).as("the id stored as the file wrote it").isEqualTo(1);
+        var again = automation.importResults(stream(file), "odd.json", null, project.id());
+        assertThat(again.imported()).isZero();
+        assertThat(again.alreadyImported()).isEqualTo(4);
     }
 
     @Test

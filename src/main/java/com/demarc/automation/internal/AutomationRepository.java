@@ -8,10 +8,18 @@ import com.demarc.automation.Suppression;
 import com.demarc.catalog.ModelId;
 import com.demarc.project.ProjectId;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,21 +158,39 @@ public class AutomationRepository {
     }
 
     /**
-     * Inserts the keys not seen before; returns how many were new. One statement per batch (unnest of two arrays),
-     * so the row count is exact (a JDBC batch reports "no info" per row on PostgreSQL).
+     * Inserts the keys not seen before (from a file in {@code COPY} text format: finding id, update time in epoch
+     * milliseconds); returns how many were new. The keys go by {@code COPY} into a temporary table, then one
+     * {@code insert … select … on conflict do nothing} keeps the new ones, so the row count is exact (duplicates within
+     * the file count once); sorted, so the primary key's pages are visited in order. In the caller's transaction.
      */
-    public int insertFindingKeys(ProjectId project, List<Object[]> idAndUpdated) {
-        var ids = new String[idAndUpdated.size()];
-        var millis = new Long[idAndUpdated.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = (String) idAndUpdated.get(i)[0];
-            millis[i] = ((Instant) idAndUpdated.get(i)[1]).toEpochMilli();
-        }
-        return jdbc.sql("""
-                        insert into automation_finding (project_id, finding_id, updated_at)
-                        select :p, f, to_timestamp(u / 1000.0) from unnest(cast(:ids as varchar[]), cast(:ups as bigint[])) as t(f, u)
-                        on conflict do nothing""")
-                .param("p", project.value()).param("ids", ids).param("ups", millis).update();
+    public int insertFindingKeys(ProjectId project, Path keys) {
+        Integer fresh = template.execute((ConnectionCallback<Integer>) con -> {
+            try (var st = con.createStatement()) {
+                st.execute("create temporary table if not exists automation_finding_stage (finding_id text not null, "
+                        + "updated_ms bigint not null) on commit delete rows");
+                st.execute("truncate automation_finding_stage");
+            }
+            try (Reader in = Files.newBufferedReader(keys, StandardCharsets.UTF_8)) {
+                con.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy automation_finding_stage (finding_id, updated_ms) from stdin", in, 1 << 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try (var ps = con.prepareStatement("""
+                    insert into automation_finding (project_id, finding_id, updated_at)
+                    select ?, finding_id, to_timestamp(updated_ms / 1000.0) from automation_finding_stage
+                     order by finding_id
+                    on conflict do nothing""")) {
+                ps.setLong(1, project.value());
+                return ps.executeUpdate();
+            }
+        });
+        return fresh == null ? 0 : fresh;
+    }
+
+    /** One check's result of an import, for {@link #insertResults}. */
+    public record ResultRow(CheckSource source, String checkId, CheckStatus status, int checked, int failing,
+                            List<String> failingResources, Instant first, Instant last) {
     }
 
     public long insertImport(ProjectId project, String format, String fileName, long contentId, String sha256, long size,
@@ -178,24 +204,37 @@ public class AutomationRepository {
                 .query(Long.class).single();
     }
 
-    public void insertResult(long importId, ProjectId project, CheckSource source, String checkId, CheckStatus status,
-                             int checked, int failing, List<String> failingResources, Instant first, Instant last) {
-        long id = jdbc.sql("""
+    /**
+     * The results of one import (one batch), then the project's newest result per check from them (one statement): a
+     * result observed earlier than the current one (an old export imported late) never replaces it.
+     */
+    public void insertResults(long importId, ProjectId project, List<ResultRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
                         insert into automation_result (import_id, project_id, source, check_id, status, resources_checked,
                                resources_failing, failing_resources, first_observed, last_observed)
-                        values (:i, :p, :src, :c, :st, :n, :f, :res, :first, :last) returning id""")
-                .param("i", importId).param("p", project.value()).param("src", source.name()).param("c", checkId)
-                .param("st", status.name()).param("n", checked).param("f", failing)
-                .param("res", failingResources.toArray(String[]::new)).param("first", Timestamp.from(first))
-                .param("last", Timestamp.from(last)).query(Long.class).single();
-        // a result observed earlier than the current one (an old export imported late) never replaces it
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, r) -> {
+            ps.setLong(1, importId);
+            ps.setLong(2, project.value());
+            ps.setString(3, r.source().name());
+            ps.setString(4, r.checkId());
+            ps.setString(5, r.status().name());
+            ps.setInt(6, r.checked());
+            ps.setInt(7, r.failing());
+            ps.setArray(8, ps.getConnection().createArrayOf("text", r.failingResources().toArray()));
+            ps.setTimestamp(9, Timestamp.from(r.first()));
+            ps.setTimestamp(10, Timestamp.from(r.last()));
+        });
         jdbc.sql("""
-                        insert into automation_latest (project_id, source, check_id, result_id) values (:p, :src, :c, :r)
+                        insert into automation_latest (project_id, source, check_id, result_id)
+                        select project_id, source, check_id, id from automation_result where import_id = :i
                         on conflict (project_id, source, check_id) do update
                            set result_id = excluded.result_id, version = automation_latest.version + 1
                          where (select last_observed from automation_result where id = automation_latest.result_id)
                                <= (select last_observed from automation_result where id = excluded.result_id)""")
-                .param("p", project.value()).param("src", source.name()).param("c", checkId).param("r", id).update();
+                .param("i", importId).update();
     }
 
     public record ImportRow(long id, ProjectId projectId, String format, String fileName, long contentId, String sha256,

@@ -4,12 +4,13 @@ import com.demarc.automation.CheckSource;
 import com.demarc.automation.CheckStatus;
 import com.demarc.automation.ResultFormat;
 import com.demarc.project.ProjectId;
-import tools.jackson.core.JsonGenerator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +22,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * One project's part of an import while the file streams by: its raw findings written to a temporary JSON file (the
- * evidence stored later), the idempotency keys of its check findings to another, and per check the resources seen
- * with their newest status. Only the per-check aggregates stay in memory.
+ * evidence stored later; each finding's bytes copied as they stood in the file), the idempotency keys of its check
+ * findings to another (PostgreSQL {@code COPY} text format: finding id, update time in epoch milliseconds), and per
+ * check the resources seen with their newest status. Only the per-check aggregates stay in memory.
  */
 public final class ProjectSpool implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +36,7 @@ public final class ProjectSpool implements AutoCloseable {
     private final ProjectId project;
     private final Path raw;
     private final Path keys;
-    private final JsonGenerator rawOut;
+    private final OutputStream rawOut;
     private final BufferedWriter keysOut;
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private int findings;
@@ -47,23 +48,33 @@ public final class ProjectSpool implements AutoCloseable {
         try {
             raw = Files.createTempFile("demarc-results-", ".json");
             keys = Files.createTempFile("demarc-keys-", ".tsv");
-            rawOut = JSON.createGenerator(Files.newOutputStream(raw));
-            keysOut = Files.newBufferedWriter(keys, StandardCharsets.UTF_8);
+            rawOut = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16);
+            keysOut = new BufferedWriter(Files.newBufferedWriter(keys, StandardCharsets.UTF_8), 1 << 16);
+            rawOut.write(("{\"" + (format == ResultFormat.CONFIG_EVALUATIONS ? "EvaluationResults" : "Findings") + "\":[\n")
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        rawOut.writeStartObject();
-        rawOut.writeName(format == ResultFormat.CONFIG_EVALUATIONS ? "EvaluationResults" : "Findings");
-        rawOut.writeStartArray();
     }
 
     public ProjectId project() {
         return project;
     }
 
-    /** Every finding of the project's accounts goes into the raw evidence, whatever its state. */
-    public void raw(JsonNode node) {
-        rawOut.writeTree(node);
+    /**
+     * Every finding of the project's accounts goes into the raw evidence, whatever its state: its bytes from the file,
+     * or (when the parser could not keep them) the parsed finding written out.
+     */
+    public void raw(JsonNode node, byte @Nullable [] bytes) {
+        try {
+            if (findings > 0) {
+                rawOut.write(',');
+                rawOut.write('\n');
+            }
+            rawOut.write(bytes != null ? bytes : JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         findings++;
     }
 
@@ -71,7 +82,10 @@ public final class ProjectSpool implements AutoCloseable {
     public void check(ResultParser.Finding f) {
         checkFindings++;
         try {
-            keysOut.write(f.updatedAt().toEpochMilli() + "\t" + f.id().replace('\n', ' ') + "\n");
+            copyText(keysOut, f.id());
+            keysOut.write('\t');
+            keysOut.write(Long.toString(f.updatedAt().toEpochMilli()));
+            keysOut.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,35 +109,31 @@ public final class ProjectSpool implements AutoCloseable {
         return new ArrayList<>(checks.values());
     }
 
-    /** The keys, in batches, read back from the temporary file. */
-    public void keys(int batchSize, Consumer<List<Object[]>> batch) {
+    /** The keys of the check findings, as {@code COPY … from stdin} text (finding id, update time in epoch ms). */
+    public Path keysFile() {
         finish();
-        try (BufferedReader in = Files.newBufferedReader(keys, StandardCharsets.UTF_8)) {
-            var list = new ArrayList<Object[]>(batchSize);
-            String line;
-            while ((line = in.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                list.add(new Object[]{line.substring(tab + 1), Instant.ofEpochMilli(Long.parseLong(line.substring(0, tab)))});
-                if (list.size() == batchSize) {
-                    batch.accept(list);
-                    list = new ArrayList<>(batchSize);
-                }
+        return keys;
+    }
+
+    private static void copyText(BufferedWriter out, String value) throws IOException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.write("\\\\");
+                case '\t' -> out.write("\\t");
+                case '\n' -> out.write("\\n");
+                case '\r' -> out.write("\\r");
+                default -> out.write(c);
             }
-            if (!list.isEmpty()) {
-                batch.accept(list);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     private void finish() {
         if (!closed) {
             closed = true;
-            rawOut.writeEndArray();
-            rawOut.writeEndObject();
-            rawOut.close();
             try {
+                rawOut.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+                rawOut.close();
                 keysOut.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -41,14 +41,16 @@ public final class ResultParser {
                           Instant firstObserved, Instant lastObserved, Disposition disposition) {
     }
 
+    /** Receives each finding, parsed, with its raw bytes as they stood in the file (null when not at hand). */
     public interface Sink {
-        void accept(Finding finding, JsonNode raw);
+        void accept(Finding finding, JsonNode raw, byte @Nullable [] rawBytes);
     }
 
     private final @Nullable ResultFormat expected;
     private final Function<String, String> configRuleToIdentifier;
     private @Nullable ResultFormat seen;
     private int index;
+    private ByteTap tap = new ByteTap(InputStream.nullInputStream());
 
     /**
      * @param expected               the format the user chose, or null to recognise it from the findings
@@ -67,7 +69,8 @@ public final class ResultParser {
     /** Reads the whole stream; returns the number of findings handed to the sink. */
     public int parse(InputStream in, Sink sink) {
         boolean container = false;
-        try (JsonParser p = JSON.createParser(in)) {
+        tap = new ByteTap(in);
+        try (JsonParser p = JSON.createParser(tap)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
@@ -132,7 +135,7 @@ public final class ResultParser {
             }
         }
         if (rest != null && rest.has("class_uid")) {
-            handle(rest, sink);
+            handle(rest, null, sink);
             return true;
         }
         return container;
@@ -145,12 +148,20 @@ public final class ResultParser {
                 throw new UserFacingException("Finding " + (index + 1) + " is not a JSON object. Import the file exactly "
                         + "as the AWS CLI wrote it; nothing was imported.");
             }
+            long start = p.currentTokenLocation().getByteOffset();
+            tap.release(start);
             JsonNode node = JSON.readTree(p);
-            handle(node, sink);
+            long end = p.currentLocation().getByteOffset();
+            byte[] bytes = start < 0 || end < 0 ? null : tap.slice(start, end);
+            if (bytes != null && (bytes[0] != '{' || bytes[bytes.length - 1] != '}')) {
+                bytes = null;
+            }
+            tap.release(end);
+            handle(node, bytes, sink);
         }
     }
 
-    private void handle(JsonNode node, Sink sink) {
+    private void handle(JsonNode node, byte @Nullable [] bytes, Sink sink) {
         index++;
         ResultFormat format = node.has("class_uid") ? ResultFormat.SECURITY_HUB_OCSF
                 : node.has("EvaluationResultIdentifier") ? ResultFormat.CONFIG_EVALUATIONS
@@ -173,7 +184,7 @@ public final class ResultParser {
             case SECURITY_HUB_ASFF -> asff(node);
             case SECURITY_HUB_OCSF -> ocsf(node);
             case CONFIG_EVALUATIONS -> config(node);
-        }, node);
+        }, node, bytes);
     }
 
     private Finding asff(JsonNode f) {
