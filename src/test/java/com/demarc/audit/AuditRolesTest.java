@@ -86,7 +86,7 @@ class AuditRolesTest {
     void theAppRoleOwnsNothingAndHasOnlySelectAndInsertOnTheAuditTables() throws SQLException {
         assumeTrue(TestDatabase.get().twoRoles(), SINGLE_ROLE);
         try (var app = TestDatabase.appConnection(); var st = app.createStatement()) {
-            try (var rs = st.executeQuery("select count(*) from pg_class where pg_has_role(current_user, relowner, 'MEMBER')")) {
+            try (var rs = st.executeQuery("select count(*) from pg_class where pg_has_role(current_user, relowner, 'MEMBER') and relpersistence <> 't'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("relations the app role owns").isZero();
             }

@@ -82,10 +82,12 @@ class NotificationReminderTest {
 
     @Test
     void overdueOnceThenInTheWeeklyDigestOnMondayAtTheDigestTimeAndAMissedWeekSendsOneNotTwo() {
-        // a person of their own (the weekly digest is per person and week), Responsible for one overdue control
+        // a person of their own (the weekly digest is per person and week), Responsible for one overdue control: a
+        // manager in no team (only the project's team and managers may be R, ADR 0026; a team member would also get
+        // the team's letters)
         String name = "weekly" + Long.toString(System.nanoTime(), 36);
         var account = as("admin", () -> organization.createUser(new com.demarc.organization.UserDraft(name, "Weekly Person",
-                name + "@demarc.example", true, java.util.Set.of(com.demarc.shared.Role.MEMBER), java.util.Set.of(fixtures.team("Payments"))),
+                name + "@demarc.example", true, java.util.Set.of(com.demarc.shared.Role.MANAGER), java.util.Set.of()),
                 "Initial-password-2026!w"));
         jdbc.sql("insert into notification_schedule (user_id, time_zone, digest_time) values (:u, 'Europe/Berlin', '07:00')")
                 .param("u", account.id().value()).update();
