@@ -90,6 +90,12 @@ class AutomationImportTest {
             raw = in.readAllBytes();
         }
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw))).isEqualTo(stored.sha256());
+        // stored gzip-compressed, downloaded as such (the hash is the stored file's)
+        assertThat(stored.gzip()).isTrue();
+        assertThat(stored.downloadName()).isEqualTo("import-" + stored.id() + "-findings.json.gz");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+            raw = in.readAllBytes();
+        }
         assertThat(stored.findings()).isEqualTo(7);
         assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8)).startsWith("{\"Findings\":[")
                 .contains("sg-0a1b2c3d4e5f60718").doesNotContain("999988887777");
@@ -145,9 +151,14 @@ class AutomationImportTest {
                 .replace("/finding/6c2f0e4a", "/finding/tab\\there\\\\back\\nline\\r6c2f0e4a");
         byte[] file = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(automation.importResults(stream(file), "odd.json", null, project.id()).imported()).isEqualTo(4);
-        assertThat(jdbc.sql("select count(*) from automation_finding where project_id = :p and finding_id like :id")
-                .param("p", project.id().value()).param("id", "%/finding/tab\there\\\\back\nline\r6c2f0e4a%")
-                .query(Integer.class).single()).as("the id stored as the file wrote it").isEqualTo(1);
+        // the key is the digest of the id exactly as the file wrote it (tab, backslash, line feed, carriage return)
+        String id = "arn:aws:securityhub:eu-west-1:" + account + ":security-control/IAM.6/finding/tab\there\\back\nline"
+                + "\r6c2f0e4a-1b7d-4c3e-9a51-2f6d1d0b7a11";
+        assertThat(jdbc.sql("""
+                        select count(*) from automation_finding where project_id = :p
+                           and finding_key = encode(substring(sha256(convert_to(:id, 'UTF8')) from 1 for 16), 'hex')::uuid""")
+                .param("p", project.id().value()).param("id", id + "\n" + NOW.toEpochMilli())
+                .query(Integer.class).single()).as("the id kept as the file wrote it").isEqualTo(1);
         var again = automation.importResults(stream(file), "odd.json", null, project.id());
         assertThat(again.imported()).isZero();
         assertThat(again.alreadyImported()).isEqualTo(4);

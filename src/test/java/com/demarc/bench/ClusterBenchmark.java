@@ -46,7 +46,14 @@ class ClusterBenchmark {
         generateScaleDataIfEmpty(db);
         long projects = projects(db);
         int teams = (int) Math.max(1, projects / 20);
-        try (var cluster = new Cluster(db, Map.of())) {
+        // each node sized as docs/operations.md says (-Xmx1g: the survivor of a kill carries every user); more options
+        // (a flight recording, another collector) with -Dbench.cluster.jvm="…"
+        var jvm = new ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getProperty("bench.cluster.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        try (var cluster = new Cluster(db, Map.of(), jvm)) {
             var a = cluster.add("node-a");
             var b = cluster.add("node-b");
             cluster.start(a);
@@ -57,7 +64,9 @@ class ClusterBenchmark {
             // baseline, same run: the same 100 users straight on node A (no nginx, one node)
             var direct = signIn(a.url(), teams);
             List<Double> times = Collections.synchronizedList(new ArrayList<>());
+            var cpu = Cpu.of(a, b);
             run(direct, NAVIGATIONS, times, null);
+            System.out.println("[bench] CPU while 100 users worked on node A directly: " + cpu.since());
             var single = Bench.stats(new ArrayList<>(times));
             for (var user : direct) {
                 user.close();
@@ -70,7 +79,9 @@ class ClusterBenchmark {
                 nodeOf.add(user.cookieHeader().contains(".node-a") ? "node-a" : "node-b");
             }
             times.clear();
+            cpu = Cpu.of(a, b);
             run(users, NAVIGATIONS, times, null);
+            System.out.println("[bench] CPU while 100 users worked through nginx: " + cpu.since());
             var loaded = Bench.stats(new ArrayList<>(times));
             long onA = nodeOf.stream().filter("node-a"::equals).count();
             Bench.record("9 cluster", "round trip through nginx, " + USERS + " users on two nodes (" + onA + " on A), "
@@ -125,6 +136,70 @@ class ClusterBenchmark {
                     errors.get("node-a").get() == 0 && againOnA == errors.get("node-b").get());
             assertThat(firstErrors).as("errors for the users of the surviving node, failed sign-ins again").isEmpty();
             assertThat(againOnA).as("users of node B signed in again on node A").isEqualTo(errors.get("node-b").get());
+        }
+    }
+
+    /**
+     * CPU time per process group from /proc (user + system): the nodes, PostgreSQL's processes, nginx and this JVM (the
+     * simulated users), to see where a round trip's time goes on the shared cores.
+     */
+    private record Cpu(Map<String, Long> start, long wallStart, Cluster.Node... nodes) {
+        static Cpu of(Cluster.Node... nodes) {
+            return new Cpu(snapshot(nodes), System.nanoTime(), nodes);
+        }
+
+        String since() {
+            var now = snapshot(nodes);
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            var parts = new ArrayList<String>();
+            now.forEach((name, ticks) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.1f s", name,
+                    (ticks - start.getOrDefault(name, 0L)) / 100.0)));
+            return String.join(", ", parts) + String.format(java.util.Locale.ROOT, " (wall %.1f s, 2 cores = %.1f s)",
+                    wall, 2 * wall);
+        }
+
+        static Map<String, Long> snapshot(Cluster.Node... nodes) {
+            var ticks = new java.util.LinkedHashMap<String, Long>();
+            for (var node : nodes) {
+                ticks.put(node.id(), node.alive() ? ticks(node.pid()) : 0L);
+            }
+            ticks.put("benchmark JVM (users)", ticks(ProcessHandle.current().pid()));
+            long postgres = 0;
+            long nginx = 0;
+            try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+                for (var dir : procs.toList()) {
+                    String name = dir.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String comm = java.nio.file.Files.readString(dir.resolve("comm")).strip();
+                        if (comm.startsWith("postgres")) {
+                            postgres += ticks(Long.parseLong(name));
+                        } else if (comm.startsWith("nginx")) {
+                            nginx += ticks(Long.parseLong(name));
+                        }
+                    } catch (java.io.IOException e) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return ticks;
+            }
+            ticks.put("postgres", postgres);
+            ticks.put("nginx", nginx);
+            return ticks;
+        }
+
+        /** utime + stime in clock ticks (100 per second). */
+        static long ticks(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
         }
     }
 

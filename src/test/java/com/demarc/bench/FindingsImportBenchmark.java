@@ -49,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * against the used heap after GC just before it. Each run imports into new projects (new accounts), so nothing is
  * skipped as already imported.
  */
+// the import's own phase timings (keys, raw results, results per project) in the output
+@org.springframework.test.context.TestPropertySource(properties = "logging.level.com.demarc.automation.AutomationService=debug")
 class FindingsImportBenchmark extends BenchmarkBase {
     private static final String NAME = "Findings import";
     private static final int ACCOUNTS = 5;
@@ -80,6 +82,7 @@ class FindingsImportBenchmark extends BenchmarkBase {
     @Test
     void hundredThousandFindings() throws Exception {
         var floorMs = new ArrayList<Double>();
+        var sequentialMs = new ArrayList<Double>();
         var importMs = new ArrayList<Double>();
         EvidenceBenchmark.HeapFigures heap = null;
         long size = 0;
@@ -93,6 +96,7 @@ class FindingsImportBenchmark extends BenchmarkBase {
                 int rows = floor(file);
                 double floor = (System.nanoTime() - t0) / 1e6;
                 assertEquals(FINDINGS, rows);
+                double sequential = sequentialFloor(file);
                 createProjects(accounts, run);
                 boolean watched = run == RUNS; // the last run watches the heap (forced GCs would slow the timed ones)
                 var watch = watched ? EvidenceBenchmark.HeapWatch.forcing() : null;
@@ -111,10 +115,11 @@ class FindingsImportBenchmark extends BenchmarkBase {
                     heap = watch.stop();
                 }
                 assertEquals(FINDINGS, report.imported(), report.summary());
-                System.out.printf(Locale.ROOT, "[bench] run %d: floor %.0f ms, import %.0f ms%s%n", run, floor, imported,
-                        run == 0 ? " (warm-up)" : watched ? " (heap watched, not timed)" : "");
+                System.out.printf(Locale.ROOT, "[bench] run %d: floor %.0f ms (parse then COPY: %.0f ms), import %.0f ms%s%n",
+                        run, floor, sequential, imported, run == 0 ? " (warm-up)" : watched ? " (heap watched, not timed)" : "");
                 if (run > 0 && !watched) {
                     floorMs.add(floor);
+                    sequentialMs.add(sequential);
                     importMs.add(imported);
                 }
             } finally {
@@ -122,12 +127,19 @@ class FindingsImportBenchmark extends BenchmarkBase {
             }
         }
         var floor = Bench.stats(floorMs);
+        var sequential = Bench.stats(sequentialMs);
         var result = Bench.stats(importMs);
         double ratio = result.median() / floor.median();
+        double issueRatio = result.median() / sequential.median();
         String figure = "import of " + FINDINGS + " ASFF findings (" + Bench.mb(size) + ", " + ACCOUNTS + " accounts × "
                 + CONTROLS.size() + " controls), " + scaleLabel();
-        Bench.record(NAME, figure, result.describe(), "Jackson streaming parse + bare COPY of the rows: " + floor.describe(),
-                Bench.ratio(ratio) + " the floor's time", "≤ 2× the floor", ratio <= TIME_TARGET);
+        // the issue's floor: parsing the file alone plus a bare COPY of the results, one after the other
+        Bench.record(NAME, figure, result.describe(), "the issue's floor, parsing alone + then a bare COPY of the rows: "
+                        + sequential.describe(), Bench.ratio(issueRatio) + " the floor's time", "≤ 2× the floor",
+                issueRatio <= TIME_TARGET);
+        // a stricter floor: the same parse and COPY overlapped on two threads (a pipe between them)
+        Bench.record(NAME, figure + ", stricter floor", result.describe(), "parse and COPY overlapped (two threads): "
+                + floor.describe(), Bench.ratio(ratio) + " that floor's time", "—", true);
         Bench.record(NAME, "heap growth during the import", heap.describe(), "used heap after GC before: "
                 + Bench.mb(heap.before()), "—", "≤ 64 MB after GC", heap.growthAfterGc() <= HEAP_TARGET);
     }
@@ -247,6 +259,43 @@ class FindingsImportBenchmark extends BenchmarkBase {
             }
         }
         return FINDINGS;
+    }
+
+    /**
+     * The issue's floor: the file parsed alone (the same fields, rows kept in a file that is not timed), then the rows
+     * sent with one bare COPY; the sum of the two timed parts.
+     */
+    private double sequentialFloor(Path file) throws Exception {
+        Path rows = Files.createTempFile("floor-rows-", ".tsv");
+        try {
+            var lines = new ArrayList<Row>(FINDINGS);
+            long t0 = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+                 JsonParser p = JsonMapper.shared().createParser(in)) {
+                readFindings(p, lines::add);
+            }
+            double parse = (System.nanoTime() - t0) / 1e6;
+            try (var out = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
+                for (Row row : lines) {
+                    out.write(row.account() + "\t" + row.id() + "\t" + row.updated() + "\t" + row.control() + "\t"
+                            + row.status() + "\t" + row.resource() + "\n");
+                }
+            }
+            lines.clear();
+            try (var connection = dataSource.getConnection()) {
+                connection.createStatement().execute("create temporary table if not exists bench_floor (account text, "
+                        + "finding_id text, updated_at timestamptz, check_id text, status text, resource text)");
+                connection.createStatement().execute("truncate bench_floor");
+                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                long t1 = System.nanoTime();
+                try (var in = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+                    assertEquals(FINDINGS, copy.copyIn("copy bench_floor from stdin", in, 1 << 16));
+                }
+                return parse + (System.nanoTime() - t1) / 1e6;
+            }
+        } finally {
+            Files.deleteIfExists(rows);
+        }
     }
 
     private static void readFindings(JsonParser p, java.util.function.Consumer<Row> sink) {

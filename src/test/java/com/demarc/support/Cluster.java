@@ -43,6 +43,7 @@ public final class Cluster implements AutoCloseable {
         public String url() { return "http://127.0.0.1:" + port; }
         public Path log() { return log; }
         public boolean alive() { return process != null && process.isAlive(); }
+        public long pid() { return process.pid(); }
 
         /** What a crash looks like: SIGKILL, no shutdown hook, open requests cut. */
         public void kill9() throws InterruptedException {

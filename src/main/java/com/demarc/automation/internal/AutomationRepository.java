@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,34 +159,42 @@ public class AutomationRepository {
     }
 
     /**
-     * Inserts the keys not seen before (from a file in {@code COPY} text format: finding id, update time in epoch
-     * milliseconds); returns how many were new. The keys go by {@code COPY} into a temporary table, then one
-     * {@code insert … select … on conflict do nothing} keeps the new ones, so the row count is exact (duplicates within
-     * the file count once); sorted, so the primary key's pages are visited in order. In the caller's transaction.
+     * Inserts the keys not seen before (files in {@code COPY} text format: project id, tab, {@link ProjectSpool#key}, one
+     * per line); returns how many were new per project. Every file goes by {@code COPY} into one temporary table, then
+     * one {@code insert … select … on conflict do nothing} keeps the new ones, so the counts are exact (duplicates
+     * within a file count once); sorted, so each project's keys go into the primary key in order. In the caller's
+     * transaction, with the projects locked ({@link #lockProject}).
      */
-    public int insertFindingKeys(ProjectId project, Path keys) {
-        Integer fresh = template.execute((ConnectionCallback<Integer>) con -> {
+    public Map<ProjectId, Integer> insertFindingKeys(Collection<Path> keyFiles) {
+        var fresh = new HashMap<ProjectId, Integer>();
+        template.execute((ConnectionCallback<Void>) con -> {
             try (var st = con.createStatement()) {
-                st.execute("create temporary table if not exists automation_finding_stage (finding_id text not null, "
-                        + "updated_ms bigint not null) on commit delete rows");
-                st.execute("truncate automation_finding_stage");
+                st.execute("create temporary table if not exists automation_finding_key_stage (project_id bigint not null, "
+                        + "finding_key uuid not null) on commit delete rows");
+                st.execute("truncate automation_finding_key_stage");
             }
-            try (Reader in = Files.newBufferedReader(keys, StandardCharsets.UTF_8)) {
-                con.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy automation_finding_stage (finding_id, updated_ms) from stdin", in, 1 << 16);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            var copy = con.unwrap(PGConnection.class).getCopyAPI();
+            for (Path keys : keyFiles) {
+                try (Reader in = Files.newBufferedReader(keys, StandardCharsets.US_ASCII)) {
+                    copy.copyIn("copy automation_finding_key_stage (project_id, finding_key) from stdin", in, 1 << 16);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            try (var ps = con.prepareStatement("""
-                    insert into automation_finding (project_id, finding_id, updated_at)
-                    select ?, finding_id, to_timestamp(updated_ms / 1000.0) from automation_finding_stage
-                     order by finding_id
-                    on conflict do nothing""")) {
-                ps.setLong(1, project.value());
-                return ps.executeUpdate();
+            try (var st = con.createStatement(); var rs = st.executeQuery("""
+                    with fresh as (
+                        insert into automation_finding (project_id, finding_key)
+                        select project_id, finding_key from automation_finding_key_stage order by project_id, finding_key
+                        on conflict do nothing
+                        returning project_id)
+                    select project_id, count(*) from fresh group by project_id""")) {
+                while (rs.next()) {
+                    fresh.put(new ProjectId(rs.getLong(1)), rs.getInt(2));
+                }
             }
+            return null;
         });
-        return fresh == null ? 0 : fresh;
+        return fresh;
     }
 
     /** One check's result of an import, for {@link #insertResults}. */
@@ -193,12 +202,13 @@ public class AutomationRepository {
                             List<String> failingResources, Instant first, Instant last) {
     }
 
+    /** An import's record; its raw results are stored gzip-compressed ({@code raw_encoding} gzip). */
     public long insertImport(ProjectId project, String format, String fileName, long contentId, String sha256, long size,
                              int findings, Instant at, String by) {
         return jdbc.sql("""
                         insert into automation_import (project_id, format, file_name, content_id, sha256, size, findings,
-                                                       imported_at, imported_by)
-                        values (:p, :f, :n, :c, :h, :s, :k, :at, :by) returning id""")
+                                                       imported_at, imported_by, raw_encoding)
+                        values (:p, :f, :n, :c, :h, :s, :k, :at, :by, 'gzip') returning id""")
                 .param("p", project.value()).param("f", format).param("n", fileName).param("c", contentId)
                 .param("h", sha256).param("s", size).param("k", findings).param("at", Timestamp.from(at)).param("by", by)
                 .query(Long.class).single();
@@ -238,23 +248,25 @@ public class AutomationRepository {
     }
 
     public record ImportRow(long id, ProjectId projectId, String format, String fileName, long contentId, String sha256,
-                            long size, int findings, Instant importedAt, String importedBy) {
+                            long size, int findings, Instant importedAt, String importedBy, boolean gzip) {
     }
 
     public Optional<ImportRow> importRow(long id) {
-        return jdbc.sql("select id, project_id, format, file_name, content_id, sha256, size, findings, imported_at, imported_by "
+        return jdbc.sql("select id, project_id, format, file_name, content_id, sha256, size, findings, imported_at, imported_by, "
+                        + "raw_encoding = 'gzip' "
                         + "from automation_import where id = :id").param("id", id).query(AutomationRepository::importRow).optional();
     }
 
     public List<ImportRow> imports(ProjectId project, int limit) {
-        return jdbc.sql("select id, project_id, format, file_name, content_id, sha256, size, findings, imported_at, imported_by "
+        return jdbc.sql("select id, project_id, format, file_name, content_id, sha256, size, findings, imported_at, imported_by, "
+                        + "raw_encoding = 'gzip' "
                         + "from automation_import where project_id = :p order by imported_at desc, id desc limit :l")
                 .param("p", project.value()).param("l", limit).query(AutomationRepository::importRow).list();
     }
 
     private static ImportRow importRow(ResultSet rs, int n) throws SQLException {
         return new ImportRow(rs.getLong(1), new ProjectId(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10));
+                rs.getString(6), rs.getLong(7), rs.getInt(8), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getBoolean(11));
     }
 
     /** The newest results of these checks for a project (source:checkId keys), with suppressions and freshness. */

@@ -1,7 +1,5 @@
 package com.demarc.automation.internal;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +8,7 @@ import java.util.Arrays;
 /**
  * Keeps the bytes the parser has read since the start of the current finding, so that the finding's raw bytes can be
  * copied to the evidence file as they came (no re-serialising). Holds at most {@link #MAX} bytes: past that the oldest
- * go, and {@link #slice} answers null (the caller then writes the parsed finding instead).
+ * go, and {@link #holds} answers false.
  */
 final class ByteTap extends FilterInputStream {
     static final int MAX = 8 << 20;
@@ -18,6 +16,7 @@ final class ByteTap extends FilterInputStream {
     private byte[] buf = new byte[1 << 16];
     private long base; // absolute offset of buf[0]
     private int len;
+    private long kept; // absolute offset of the oldest byte still wanted (>= base)
 
     ByteTap(InputStream in) {
         super(in);
@@ -47,8 +46,12 @@ final class ByteTap extends FilterInputStream {
     }
 
     private void append(byte[] b, int off, int n) {
+        if (len + n > buf.length) {
+            compact();
+        }
         if (len + n > MAX) {
-            release(base + len + n - MAX);
+            forget(base + len + n - MAX);
+            compact();
         }
         if (len + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(len + n, Math.min(MAX, buf.length * 2)));
@@ -57,9 +60,17 @@ final class ByteTap extends FilterInputStream {
         len += n;
     }
 
-    /** Forgets the bytes before absolute offset {@code offset}. */
+    /** Forgets the bytes before absolute offset {@code offset} (they are moved out only when the buffer fills). */
     void release(long offset) {
-        int drop = (int) Math.min(Math.max(offset - base, 0), len);
+        forget(offset);
+    }
+
+    private void forget(long offset) {
+        kept = Math.max(kept, Math.min(offset, base + len));
+    }
+
+    private void compact() {
+        int drop = (int) (kept - base);
         if (drop > 0) {
             System.arraycopy(buf, drop, buf, 0, len - drop);
             len -= drop;
@@ -67,11 +78,18 @@ final class ByteTap extends FilterInputStream {
         }
     }
 
-    /** The bytes from {@code start} to {@code end} (absolute offsets), or null when they are no longer held. */
-    byte @Nullable [] slice(long start, long end) {
-        if (start < base || end > base + len || end <= start) {
-            return null;
-        }
-        return Arrays.copyOfRange(buf, (int) (start - base), (int) (end - base));
+    /** Whether the bytes from {@code start} to {@code end} (absolute offsets) are still held. */
+    boolean holds(long start, long end) {
+        return start >= Math.max(base, kept) && end <= base + len && end > start;
+    }
+
+    /** The buffer holding the bytes; valid until the next read. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Where absolute offset {@code offset} is in {@link #buffer()}. */
+    int indexOf(long offset) {
+        return (int) (offset - base);
     }
 }

@@ -40,11 +40,11 @@ class CheckResultsController {
         } catch (AccessDeniedException | UserFacingException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file, or it is not yours to read.");
         }
-        response.setContentType("application/json");
+        // as stored, byte for byte (the SHA-256 shown is the file's): compressed ones as a .json.gz file
+        response.setContentType(row.gzip() ? "application/gzip" : "application/json");
         response.setContentLengthLong(row.size());
-        String name = row.fileName().endsWith(".json") ? row.fileName() : row.fileName() + ".json";
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("import-" + row.id() + "-" + name, StandardCharsets.UTF_8).build().toString());
+                .filename(row.downloadName(), StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Evidence-SHA256", row.sha256());
