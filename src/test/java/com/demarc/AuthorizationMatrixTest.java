@@ -217,6 +217,7 @@ public class AuthorizationMatrixTest {
             Map.entry("RaciService.myResponsibilities", ALL),
             Map.entry("RaciService.countMyResponsibilities", ALL),
             Map.entry("RaciService.countMyResponsibilitiesElsewhere", ALL),
+            Map.entry("RaciService.myResponsibilityCounts", ALL),
             Map.entry("RaciService.setRaci", Set.of(MANAGER, MEMBER)),
             Map.entry("RaciService.saveControl", Set.of(MANAGER, MEMBER)),
             Map.entry("RaciService.bulkAssign", Set.of(MANAGER, MEMBER)),

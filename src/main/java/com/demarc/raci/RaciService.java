@@ -333,6 +333,14 @@ public class RaciService {
                 - repository.countMine(currentUser.id(), currentUser.teams(), visible, roles(responsibleOrAccountable));
     }
 
+    /** Both lists' row counts and the R/A controls elsewhere ({@link #countMyResponsibilitiesElsewhere}), in one query. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public MyResponsibilityCounts myResponsibilityCounts() {
+        int[] c = repository.countMineAll(currentUser.id(), currentUser.teams(), access.visibleTeams());
+        return new MyResponsibilityCounts(c[0], c[1], c[2]);
+    }
+
     private static Set<RaciRole> roles(boolean ra) {
         return ra ? EnumSet.of(RaciRole.R, RaciRole.A) : EnumSet.of(RaciRole.C, RaciRole.I);
     }

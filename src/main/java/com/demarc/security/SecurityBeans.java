@@ -12,10 +12,17 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @Configuration
 class SecurityBeans {
 
-    /** Argon2id at OWASP's recommended minimum: 19 MiB memory, 2 iterations, parallelism 1. */
+    /**
+     * Argon2id at OWASP's recommended minimum: 19 MiB memory, 2 iterations, parallelism 1; at most
+     * {@code demarc.security.password-hashing-concurrency} hashes at once (default: the number of cores, at least 2),
+     * so that sign-ins arriving together cannot run the heap out ({@link BoundedPasswordEncoder}).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${demarc.security.password-hashing-concurrency:0}")
+            int concurrency) {
+        int bound = concurrency != 0 ? concurrency : Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), bound);
     }
 
     /** Publishes method-security denials as events, so they reach the audit log. */

@@ -25,6 +25,20 @@ class SecurityConfig {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Vaadin's navigation access control with a cheaper role check (see {@link RoleCheckingNavigationAccessControl});
+     * primary over the one Vaadin's auto-configuration always defines.
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    com.vaadin.flow.server.auth.NavigationAccessControl roleCheckingNavigationAccessControl(
+            java.util.List<com.vaadin.flow.server.auth.NavigationAccessChecker> checkers,
+            com.vaadin.flow.spring.security.NavigationAccessControlConfigurer configurer,
+            com.vaadin.flow.spring.security.VaadinRolePrefixHolder rolePrefix) {
+        return configurer.build((list, resolver) -> new RoleCheckingNavigationAccessControl(list, resolver, rolePrefix),
+                checkers);
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, SessionStates sessionStates,
                                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context.SecurityContextHolderStrategy> strategy,

@@ -454,6 +454,9 @@ class RaciServiceTest {
         assertThat(rows).hasSize(count);
         assertThat(rows).extracting(r -> r.control().data().projectId()).doesNotContain(outside.id()).contains(mine.id());
         assertThat(raci.countMyResponsibilitiesElsewhere(true)).isGreaterThanOrEqualTo(4);
+        // the page's one counting query says the same as the three
+        assertThat(raci.myResponsibilityCounts()).isEqualTo(new com.demarc.raci.MyResponsibilityCounts(count,
+                raci.countMyResponsibilities(false), raci.countMyResponsibilitiesElsewhere(true)));
         // every listed row opens
         rows.forEach(r -> assertThat(projects.control(r.control().id()).id()).isEqualTo(r.control().id()));
     }

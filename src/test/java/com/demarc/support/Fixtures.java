@@ -5,11 +5,16 @@ import com.demarc.catalog.CatalogService;
 import com.demarc.organization.OrganizationService;
 import com.demarc.organization.Team;
 import com.demarc.organization.TeamId;
+import com.demarc.organization.UserDirectory;
 import com.demarc.project.ControlQuery;
 import com.demarc.project.Project;
 import com.demarc.project.ProjectControl;
 import com.demarc.project.ProjectDraft;
 import com.demarc.project.ProjectService;
+import com.demarc.raci.Assignee;
+import com.demarc.raci.RaciEntry;
+import com.demarc.raci.RaciRole;
+import com.demarc.raci.RaciService;
 import com.demarc.shared.Actors;
 import com.demarc.shared.Role;
 import org.springframework.stereotype.Component;
@@ -26,11 +31,31 @@ public class Fixtures {
     private final ProjectService projects;
     private final CatalogService catalog;
     private final OrganizationService organization;
+    private final RaciService raci;
+    private final UserDirectory users;
 
-    Fixtures(ProjectService projects, CatalogService catalog, OrganizationService organization) {
+    Fixtures(ProjectService projects, CatalogService catalog, OrganizationService organization, RaciService raci,
+             UserDirectory users) {
         this.projects = projects;
         this.catalog = catalog;
         this.organization = organization;
+        this.raci = raci;
+        this.users = users;
+    }
+
+    /**
+     * SRM-IAM-05 of a new Payments project (on EC2) with alice Accountable and the Payments team Responsible: the row
+     * the evidence flows start from (alice may upload to it, the manager reviews it).
+     */
+    public ProjectControl aliceAccountable(String namePrefix) {
+        ProjectControl row = row(project("Payments", namePrefix, "EC2"), "SRM-IAM-05");
+        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
+            var alice = users.findForLogin("alice").orElseThrow();
+            raci.setRaci(row.id(), row.version(), List.of(
+                    new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName())),
+                    new RaciEntry(RaciRole.R, Assignee.team(team("Payments"), "Payments (team)"))));
+        });
+        return row;
     }
 
     public TeamId team(String name) {

@@ -201,6 +201,25 @@ public class RaciRepository {
                 .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new)).query(Integer.class).single();
     }
 
+    /**
+     * {@link #countMine} of both lists and of the R/A rows in projects outside {@code visible}, in one query: R or A
+     * visible, C or I visible, R or A elsewhere (0 when {@code visible} is every team).
+     */
+    public int[] countMineAll(UserId user, List<TeamId> teams, TeamScope visible) {
+        return jdbc.sql("""
+                        select count(distinct pc.id) filter (where a.role in ('R', 'A') and v.visible),
+                               count(distinct pc.id) filter (where a.role in ('C', 'I') and v.visible),
+                               count(distinct pc.id) filter (where a.role in ('R', 'A') and not v.visible)
+                          from raci_assignment a
+                          join project_control_v pc on pc.id = a.project_control_id join project_v p on p.id = pc.project_id
+                         cross join lateral (select cast(:visible as bigint[]) is null
+                                                    or p.team_id = any(cast(:visible as bigint[])) as visible) v
+                         where not p.archived and (a.user_id = :user or a.team_id = any(:teams))""")
+                .param("visible", visibleIds(visible)).param("user", user.value())
+                .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
+                .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+    }
+
     private static Long @org.jspecify.annotations.Nullable [] visibleIds(@org.jspecify.annotations.Nullable TeamScope visible) {
         var ids = visible == null ? null : visible.sqlIds();
         return ids == null ? null : ids.toArray(Long[]::new);

@@ -45,21 +45,24 @@ class MyResponsibilitiesView extends VerticalLayout {
         greeting.setId("welcome");
         var tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Responsible or Accountable (" + raci.countMyResponsibilities(true) + ")", grid(true, "mine-ra"));
+        // the counts in one query; the first list's grid takes its first count from here too
+        var counts = raci.myResponsibilityCounts();
+        tabs.add("Responsible or Accountable (" + counts.responsibleOrAccountable() + ")",
+                grid(true, "mine-ra", counts.responsibleOrAccountable()));
         // the second list is built when its tab is first opened: most visits never open it, and every built grid
         // stays in the session
         var consulted = new com.vaadin.flow.component.html.Div();
         consulted.setSizeFull();
-        var ciTab = tabs.add("Consulted or Informed (" + raci.countMyResponsibilities(false) + ")", consulted);
+        var ciTab = tabs.add("Consulted or Informed (" + counts.consultedOrInformed() + ")", consulted);
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab() == ciTab && consulted.getComponentCount() == 0) {
-                consulted.add(grid(false, "mine-ci"));
+                consulted.add(grid(false, "mine-ci", -1)); // opened later: counted then
             }
         });
         add(greeting);
         // letters in projects the user cannot open (given before they left a team, or C/I across teams) are not rows
         // they could open: said in words, outside the counts (issue 19: "(49)" and 7 blank rows)
-        int elsewhere = raci.countMyResponsibilitiesElsewhere(true);
+        int elsewhere = counts.elsewhere();
         if (elsewhere > 0) {
             var note = new Paragraph(elsewhere + " more control(s) in projects of teams you are not in name you "
                     + "Responsible or Accountable. You cannot open them: ask a compliance manager to reassign them or to "
@@ -87,7 +90,8 @@ class MyResponsibilitiesView extends VerticalLayout {
         }
     }
 
-    private Grid<Row> grid(boolean ra, String id) {
+    /** @param firstCount the list's row count just read, for the grid's first count (later ones ask again) */
+    private Grid<Row> grid(boolean ra, String id, int firstCount) {
         var grid = new Grid<Row>();
         grid.setId(id);
         grid.addColumn(Row::project).setHeader("Project").setSortable(true).setKey("project").setAutoWidth(true);
@@ -99,6 +103,7 @@ class MyResponsibilitiesView extends VerticalLayout {
         grid.addColumn(Badge.text(Row::due, r -> r.overdue() ? "overdue" : "", r -> ""))
                 .setHeader("Due").setSortable(true).setKey("due").setAutoWidth(true);
         grid.addColumn(r -> r.evidence().label()).setHeader("Evidence").setAutoWidth(true);
+        int[] first = {firstCount};
         grid.setItems(q -> {
             String sort = "due";
             boolean asc = true;
@@ -107,7 +112,14 @@ class MyResponsibilitiesView extends VerticalLayout {
                 asc = q.getSortOrders().get(0).getDirection() == SortDirection.ASCENDING;
             }
             return raci.myResponsibilities(ra, sort, asc, q.getOffset(), q.getLimit()).stream().map(Row::of);
-        }, q -> raci.countMyResponsibilities(ra));
+        }, q -> {
+            if (first[0] >= 0) {
+                int count = first[0];
+                first[0] = -1;
+                return count;
+            }
+            return raci.countMyResponsibilities(ra);
+        });
         com.demarc.shared.ui.GridRows.open(grid, item -> ControlEditorDialog.open(projects, raci, organization,
                 projects.control(new ProjectControlId(item.id())), item.evidence(), () -> grid.getDataProvider().refreshAll()));
         grid.setSizeFull();

@@ -48,13 +48,7 @@ class EvidenceBrowserTest extends BrowserTest {
 
     @Test
     void aliceUploadsManagerAcceptsAuditorDownloadsTheSameBytes() throws Exception {
-        ProjectControl row = fixtures.row(fixtures.project("Payments", "Evidence flow", "EC2"), "SRM-IAM-05");
-        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
-            var alice = users.findForLogin("alice").orElseThrow();
-            raci.setRaci(row.id(), row.version(), List.of(
-                    new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName())),
-                    new RaciEntry(RaciRole.R, Assignee.team(fixtures.team("Payments"), "Payments (team)"))));
-        });
+        ProjectControl row = fixtures.aliceAccountable("Evidence flow");
         byte[] pdf = TestFiles.pdf("Least-privilege review, signed");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
         var file = Files.createTempDirectory("evidence").resolve("least-privilege-review.pdf");

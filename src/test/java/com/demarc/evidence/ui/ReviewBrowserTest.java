@@ -1,13 +1,7 @@
 package com.demarc.evidence.ui;
 
-import com.demarc.organization.UserDirectory;
 import com.demarc.project.ProjectControl;
-import com.demarc.raci.Assignee;
-import com.demarc.raci.RaciEntry;
-import com.demarc.raci.RaciRole;
 import com.demarc.raci.RaciService;
-import com.demarc.shared.Actors;
-import com.demarc.shared.Role;
 import com.demarc.support.BrowserTest;
 import com.demarc.support.Fixtures;
 import com.demarc.support.TestFiles;
@@ -24,8 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,18 +36,10 @@ class ReviewBrowserTest extends BrowserTest {
     Fixtures fixtures;
     @Autowired
     RaciService raci;
-    @Autowired
-    UserDirectory users;
 
     @Test
     void managerPreviewsDecidesWithACommentAndAliceSeesTheRejection() throws Exception {
-        ProjectControl row = fixtures.row(fixtures.project("Payments", "Review preview", "EC2"), "SRM-IAM-05");
-        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
-            var alice = users.findForLogin("alice").orElseThrow();
-            raci.setRaci(row.id(), row.version(), List.of(
-                    new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName())),
-                    new RaciEntry(RaciRole.R, Assignee.team(fixtures.team("Payments"), "Payments (team)"))));
-        });
+        ProjectControl row = fixtures.aliceAccountable("Review preview");
         Path dir = Files.createTempDirectory("review");
         Path png = Files.write(dir.resolve("console-screenshot.png"), realPng());
         Path txt = Files.writeString(dir.resolve("access-review-notes.txt"), TEXT);

@@ -1,13 +1,7 @@
 package com.demarc.evidence.ui;
 
-import com.demarc.organization.UserDirectory;
 import com.demarc.project.ProjectControl;
-import com.demarc.raci.Assignee;
-import com.demarc.raci.RaciEntry;
-import com.demarc.raci.RaciRole;
 import com.demarc.raci.RaciService;
-import com.demarc.shared.Actors;
-import com.demarc.shared.Role;
 import com.demarc.support.BrowserTest;
 import com.demarc.support.Fixtures;
 import com.demarc.support.TestFiles;
@@ -18,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,19 +27,11 @@ class UploadDateBrowserTest extends BrowserTest {
     @Autowired
     RaciService raci;
     @Autowired
-    UserDirectory users;
-    @Autowired
     JdbcClient jdbc;
 
     @Test
     void anUnreadableValidityDateRefusesTheUploadWithAFieldMessage() throws Exception {
-        ProjectControl row = fixtures.row(fixtures.project("Payments", "Upload date", "EC2"), "SRM-IAM-05");
-        Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
-            var alice = users.findForLogin("alice").orElseThrow();
-            raci.setRaci(row.id(), row.version(), List.of(
-                    new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName())),
-                    new RaciEntry(RaciRole.R, Assignee.team(fixtures.team("Payments"), "Payments (team)"))));
-        });
+        ProjectControl row = fixtures.aliceAccountable("Upload date");
         var file = Files.createTempDirectory("evidence").resolve("access-review.pdf");
         Files.write(file, TestFiles.pdf("Access review, signed"));
 
