@@ -5,20 +5,20 @@
 -- No foreign key to project: its check on every inserted row (a lookup and a lock of the project row) took more time
 -- than the insert itself (100,000 keys per import). Projects are archived, never deleted; should a project row be
 -- deleted, the trigger below takes its keys with it, as "on delete cascade" did.
-create table automation_finding_key (
+alter table automation_finding rename to automation_finding_before_v0160;
+alter table automation_finding_before_v0160 rename constraint automation_finding_pkey to automation_finding_before_v0160_pkey;
+create table automation_finding (
     project_id  bigint not null,
     finding_key uuid   not null,
     primary key (project_id, finding_key)
 );
-insert into automation_finding_key (project_id, finding_key)
+insert into automation_finding (project_id, finding_key)
 select project_id,
        encode(substring(sha256(convert_to(finding_id || E'\n' || round(extract(epoch from updated_at) * 1000)::bigint::text,
                                           'UTF8')) from 1 for 16), 'hex')::uuid
-  from automation_finding
+  from automation_finding_before_v0160
 on conflict do nothing;
-drop table automation_finding;
-alter table automation_finding_key rename to automation_finding;
-alter table automation_finding rename constraint automation_finding_key_pkey to automation_finding_pkey;
+drop table automation_finding_before_v0160;
 
 create function automation_finding_forget_project() returns trigger language plpgsql as $$
 begin

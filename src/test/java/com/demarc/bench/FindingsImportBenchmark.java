@@ -137,8 +137,9 @@ class FindingsImportBenchmark extends BenchmarkBase {
         Bench.record(NAME, figure, result.describe(), "the issue's floor, parsing alone + then a bare COPY of the rows: "
                         + sequential.describe(), Bench.ratio(issueRatio) + " the floor's time", "≤ 2× the floor",
                 issueRatio <= TIME_TARGET);
-        // a stricter floor: the same parse and COPY overlapped on two threads (a pipe between them)
-        Bench.record(NAME, figure + ", stricter floor", result.describe(), "parse and COPY overlapped (two threads): "
+        // the floor measured before (sessions 5–6): the same parse and COPY on two threads with a character pipe between
+        // them; the pipe's own cost makes it no lower than the sum above on this machine, so it is shown for comparison
+        Bench.record(NAME, figure + ", the earlier floor", result.describe(), "parse and COPY through a pipe (two threads): "
                 + floor.describe(), Bench.ratio(ratio) + " that floor's time", "—", true);
         Bench.record(NAME, "heap growth during the import", heap.describe(), "used heap after GC before: "
                 + Bench.mb(heap.before()), "—", "≤ 64 MB after GC", heap.growthAfterGc() <= HEAP_TARGET);

@@ -75,7 +75,7 @@ final class Timestamps {
         } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
             int oh = digits(s, i + 1, 2);
             int om = digits(s, i + 4, 2);
-            if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+            if (oh < 0 || oh > 18 || om < 0 || om > 59 || oh == 18 && om > 0) { // ZoneOffset stops at ±18:00
                 return null;
             }
             offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);

@@ -24,6 +24,7 @@ class TimestampsTest {
         assertThat(Timestamps.parse("2026-11-30t08:00:00z")).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
         assertThat(Timestamps.parse("2026-11-30T08:00:00+0100")).isNull(); // neither parser takes this offset shape
         assertThat(Timestamps.parse("2026-02-30T08:00:00Z")).isNull();
+        assertThat(Timestamps.parse("2026-11-30T08:00:00+18:30")).as("beyond ±18:00, as the full parser").isNull();
         assertThat(Timestamps.parse("2026-11-30T24:00:00Z")).as("as the full parser: the next midnight")
                 .isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
         assertThat(Timestamps.parse("yesterday")).isNull();
