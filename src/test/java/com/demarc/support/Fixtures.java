@@ -31,11 +31,13 @@ public class Fixtures {
     private final ProjectService projects;
     private final CatalogService catalog;
     private final OrganizationService organization;
-    private final RaciService raci;
-    private final UserDirectory users;
+    // absent in module tests (ApplicationModuleTest) of modules that do not depend on raci
+    private final org.springframework.beans.factory.ObjectProvider<RaciService> raci;
+    private final org.springframework.beans.factory.ObjectProvider<UserDirectory> users;
 
-    Fixtures(ProjectService projects, CatalogService catalog, OrganizationService organization, RaciService raci,
-             UserDirectory users) {
+    Fixtures(ProjectService projects, CatalogService catalog, OrganizationService organization,
+             org.springframework.beans.factory.ObjectProvider<RaciService> raci,
+             org.springframework.beans.factory.ObjectProvider<UserDirectory> users) {
         this.projects = projects;
         this.catalog = catalog;
         this.organization = organization;
@@ -50,8 +52,8 @@ public class Fixtures {
     public ProjectControl aliceAccountable(String namePrefix) {
         ProjectControl row = row(project("Payments", namePrefix, "EC2"), "SRM-IAM-05");
         Actors.runAsSystem(Set.of(Role.MANAGER), () -> {
-            var alice = users.findForLogin("alice").orElseThrow();
-            raci.setRaci(row.id(), row.version(), List.of(
+            var alice = users.getObject().findForLogin("alice").orElseThrow();
+            raci.getObject().setRaci(row.id(), row.version(), List.of(
                     new RaciEntry(RaciRole.A, Assignee.person(alice.id(), alice.displayName())),
                     new RaciEntry(RaciRole.R, Assignee.team(team("Payments"), "Payments (team)"))));
         });
