@@ -211,12 +211,12 @@ public class AuthorizationMatrixTest {
             Map.entry("ProjectService.controlsForEdit", Set.of(MANAGER, MEMBER)),
             // raci
             Map.entry("RaciService.raci", ALL),
+            Map.entry("RaciService.racis", ALL),
             Map.entry("RaciService.matrix", ALL),
             Map.entry("RaciService.countMatrix", ALL),
             Map.entry("RaciService.templates", ALL),
             Map.entry("RaciService.myResponsibilities", ALL),
             Map.entry("RaciService.countMyResponsibilities", ALL),
-            Map.entry("RaciService.countMyResponsibilitiesElsewhere", ALL),
             Map.entry("RaciService.myResponsibilityCounts", ALL),
             Map.entry("RaciService.setRaci", Set.of(MANAGER, MEMBER)),
             Map.entry("RaciService.saveControl", Set.of(MANAGER, MEMBER)),

@@ -62,6 +62,19 @@ public class RaciService {
         return new Raci(id, repository.assignments(List.of(id)).get(id));
     }
 
+    /** The RACI of several project controls in two queries, keyed by control; those the user may not read are left out. */
+    @PreAuthorize(HAS_PROJECT_READ)
+    @Transactional(readOnly = true)
+    public Map<ProjectControlId, Raci> racis(List<ProjectControlId> ids) {
+        var readable = projects.controlsByIds(ids).stream().map(ProjectControl::id).toList();
+        var result = new LinkedHashMap<ProjectControlId, Raci>();
+        if (!readable.isEmpty()) {
+            var assignments = repository.assignments(readable);
+            readable.forEach(id -> result.put(id, new Raci(id, assignments.getOrDefault(id, List.of()))));
+        }
+        return result;
+    }
+
     /** Replaces the RACI of one project control; refuses a RACI that breaks a rule, and a stale edit. */
     @PreAuthorize(HAS_RACI_EDIT)
     @Transactional
@@ -318,22 +331,10 @@ public class RaciService {
     }
 
     /**
-     * How many controls name the user (directly or through a team) in projects the user cannot open — letters given
-     * before they left the project's team, or Consulted/Informed across teams. Counted apart: the list shows only
-     * what the user can open, so its count matches its rows.
+     * Both lists' row counts and, counted apart, the R/A controls naming the user (directly or through a team) in
+     * projects the user cannot open (letters given before they left the project's team): the lists show only what the
+     * user can open, so their counts match their rows. One query.
      */
-    @PreAuthorize(HAS_PROJECT_READ)
-    @Transactional(readOnly = true)
-    public int countMyResponsibilitiesElsewhere(boolean responsibleOrAccountable) {
-        var visible = access.visibleTeams();
-        if (visible.sqlIds() == null) {
-            return 0;
-        }
-        return repository.countMine(currentUser.id(), currentUser.teams(), null, roles(responsibleOrAccountable))
-                - repository.countMine(currentUser.id(), currentUser.teams(), visible, roles(responsibleOrAccountable));
-    }
-
-    /** Both lists' row counts and the R/A controls elsewhere ({@link #countMyResponsibilitiesElsewhere}), in one query. */
     @PreAuthorize(HAS_PROJECT_READ)
     @Transactional(readOnly = true)
     public MyResponsibilityCounts myResponsibilityCounts() {

@@ -144,9 +144,17 @@ class NotificationRouter {
     @EventListener
     void on(ControlChecksChanged event) {
         Map<Long, Map<NotificationKind, List<ControlChecksChanged.Change>>> byPerson = new LinkedHashMap<>();
+        // every changed control's RACI in one read, each team's members once (an import changes hundreds at a time)
+        var racis = raci.racis(event.changes().stream().map(ControlChecksChanged.Change::control).distinct().toList());
+        Map<TeamId, List<UserId>> members = new LinkedHashMap<>();
         for (var change : event.changes()) {
             var kind = change.failing() ? NotificationKind.CHECK_FAILING : NotificationKind.CHECK_PASSING;
-            for (long person : raciPeople(change.control(), Set.of(RaciRole.values()))) {
+            var people = new java.util.LinkedHashSet<Long>();
+            var controlRaci = racis.get(change.control());
+            if (controlRaci != null) {
+                controlRaci.entries().forEach(entry -> people.addAll(people(entry.assignee(), members)));
+            }
+            for (long person : people) {
                 byPerson.computeIfAbsent(person, p -> new LinkedHashMap<>()).computeIfAbsent(kind, k -> new ArrayList<>())
                         .add(change);
             }
