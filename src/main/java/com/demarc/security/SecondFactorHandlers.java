@@ -39,6 +39,8 @@ final class SecondFactorHandlers {
                         required.mode() == SecondFactorSignIn.Mode.CODE ? "Password accepted; second factor asked"
                                 : "Password accepted; enrolment of an authenticator app required by role");
                 response.sendRedirect(request.getContextPath() + PAGE);
+            } else if (exception instanceof BoundedPasswordEncoder.Busy) {
+                response.sendRedirect(request.getContextPath() + "/login?busy");
             } else {
                 response.sendRedirect(request.getContextPath() + "/login?error");
             }

@@ -15,14 +15,17 @@ class SecurityBeans {
     /**
      * Argon2id at OWASP's recommended minimum: 19 MiB memory, 2 iterations, parallelism 1; at most
      * {@code demarc.security.password-hashing-concurrency} hashes at once (default: the number of cores, at least 2),
-     * so that sign-ins arriving together cannot run the heap out ({@link BoundedPasswordEncoder}).
+     * so that sign-ins arriving together cannot run the heap out; a check that cannot start within
+     * {@code demarc.security.password-hashing-wait} (default 10 s) is answered "busy, try again" ({@link BoundedPasswordEncoder}).
      */
     @Bean
     PasswordEncoder passwordEncoder(
             @org.springframework.beans.factory.annotation.Value("${demarc.security.password-hashing-concurrency:0}")
-            int concurrency) {
+            int concurrency,
+            @org.springframework.beans.factory.annotation.Value("${demarc.security.password-hashing-wait:10s}")
+            java.time.Duration wait) {
         int bound = concurrency != 0 ? concurrency : Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), bound);
+        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), bound, wait);
     }
 
     /** Publishes method-security denials as events, so they reach the audit log. */

@@ -63,8 +63,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         var attempt = throttle.attempt(username, address);
         UserDetails user = attempt.allowed() ? load(username) : null;
-        boolean matches = passwordEncoder.matches(presented,
-                user != null && user.getPassword() != null ? user.getPassword() : dummyHash);
+        boolean matches;
+        try {
+            matches = passwordEncoder.matches(presented, user != null && user.getPassword() != null ? user.getPassword()
+                    : dummyHash);
+        } catch (BoundedPasswordEncoder.Busy busy) {
+            // counted as an attempt like any other (a flood cannot be used to guess more passwords)
+            audit.recordIndependently(AuditAction.LOGIN_FAILED, "user", username, "Login failed (password checks busy)");
+            throw busy;
+        }
         if (!attempt.allowed()) {
             audit.recordIndependently(AuditAction.LOGIN_REFUSED_LOCKED, "user", username, "Login refused: "
                     + (attempt.outcome() == LoginThrottle.Outcome.ACCOUNT_LOCKED ? "account" : "address " + address)

@@ -37,7 +37,7 @@ class BoundedPasswordEncoderTest {
                 return encoded.equals(encode(raw));
             }
         };
-        var bounded = new BoundedPasswordEncoder(slow, 2);
+        var bounded = new BoundedPasswordEncoder(slow, 2, java.time.Duration.ofSeconds(30));
         var answers = new ArrayList<Future<Boolean>>();
         try (var pool = Executors.newFixedThreadPool(30)) {
             for (int i = 0; i < 30; i++) {
@@ -52,8 +52,42 @@ class BoundedPasswordEncoderTest {
     }
 
     @Test
+    void aCheckThatCannotStartInTimeIsAnsweredBusyAndTheNextOneRunsAgain() throws Exception {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var started = new java.util.concurrent.CountDownLatch(1);
+        PasswordEncoder held = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return "{held}" + raw;
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return encoded.equals(encode(raw));
+            }
+        };
+        var bounded = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(100));
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var first = pool.submit(() -> bounded.matches("a", "{held}a"));
+            started.await();
+            assertThatThrownBy(() -> bounded.matches("b", "{held}b")).isInstanceOf(BoundedPasswordEncoder.Busy.class)
+                    .isInstanceOf(org.springframework.security.core.AuthenticationException.class)
+                    .hasMessageContaining("Try again in a moment");
+            release.countDown();
+            assertThat(first.get()).isTrue();
+        }
+        assertThat(bounded.matches("c", "{held}c")).isTrue();
+    }
+
+    @Test
     void aBoundBelowOneIsRefusedWithTheSettingsName() {
-        assertThatThrownBy(() -> new BoundedPasswordEncoder(new BoundedPasswordEncoder(null, 1), -1))
+        assertThatThrownBy(() -> new BoundedPasswordEncoder(null, -1, java.time.Duration.ofSeconds(1)))
                 .hasMessageContaining("demarc.security.password-hashing-concurrency");
     }
 }

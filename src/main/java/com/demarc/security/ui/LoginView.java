@@ -67,6 +67,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters().getParameters();
         login.setError(params.containsKey("error"));
+        if (params.containsKey("busy")) {
+            show("Too many people are signing in at this moment: nothing is wrong with your account. Try again in a moment.");
+        }
         if (params.containsKey("expired")) {
             show("Your session was ended. Sign in again.");
         }
@@ -101,7 +104,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             down.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "28rem");
             providers.add(down);
         }
-        boolean formShown = localLogin || params.containsKey("local") || params.containsKey("error");
+        boolean formShown = localLogin || params.containsKey("local") || params.containsKey("error")
+                || params.containsKey("busy");
         login.setVisible(formShown);
         breakGlass.setVisible(!formShown);
     }
