@@ -53,33 +53,15 @@ class BoundedPasswordEncoderTest {
 
     @Test
     void aCheckThatCannotStartInTimeIsAnsweredBusyAndTheNextOneRunsAgain() throws Exception {
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var started = new java.util.concurrent.CountDownLatch(1);
-        PasswordEncoder held = new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return "{held}" + raw;
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                started.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return encoded.equals(encode(raw));
-            }
-        };
+        var held = new HeldPasswordEncoder();
         var bounded = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(100));
         try (var pool = Executors.newSingleThreadExecutor()) {
             var first = pool.submit(() -> bounded.matches("a", "{held}a"));
-            started.await();
+            held.started.await();
             assertThatThrownBy(() -> bounded.matches("b", "{held}b")).isInstanceOf(BoundedPasswordEncoder.Busy.class)
                     .isInstanceOf(org.springframework.security.core.AuthenticationException.class)
                     .hasMessageContaining("Try again in a moment");
-            release.countDown();
+            held.release.countDown();
             assertThat(first.get()).isTrue();
         }
         assertThat(bounded.matches("c", "{held}c")).isTrue();

@@ -70,37 +70,20 @@ class LoginSecurityTest {
 
     @Test
     void whenNoPasswordCheckCanStartInTimeKnownAndUnknownAccountsHearTheSameBusyAnswer() throws Exception {
-        var held = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var busyEncoder = new BoundedPasswordEncoder(new org.springframework.security.crypto.password.PasswordEncoder() {
-            @Override
-            public String encode(CharSequence raw) {
-                return "{held}" + raw;
-            }
-
-            @Override
-            public boolean matches(CharSequence raw, String encoded) {
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-        }, 1, java.time.Duration.ofMillis(50));
+        var held = new HeldPasswordEncoder();
+        var busyEncoder = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(50));
         var provider = new ThrottlingAuthenticationProvider(userDetails, busyEncoder, throttle, audit, mfaPolicy, accountSignIn);
         String user = newUser(Role.MEMBER);
         try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
             pool.submit(() -> busyEncoder.matches("x", "{held}x")); // a sign-in storm: every slot taken
-            held.await();
+            held.started.await();
             String unknown = "nobody-" + UUID.randomUUID();
             for (String name : java.util.List.of(user, unknown)) {
                 assertThatThrownBy(() -> provider.authenticate(new UsernamePasswordAuthenticationToken(name, PASSWORD)))
                         .isInstanceOf(BoundedPasswordEncoder.Busy.class)
                         .hasMessage("Too many sign-ins at once: password checks are queued. Try again in a moment.");
             }
-            release.countDown();
+            held.release.countDown();
             Actors.runAsSystem(Set.of(Role.AUDITOR), () -> assertThat(audit.find(new AuditFilter(null, "LOGIN_FAILED",
                     user, null, null), 0, 5)).extracting(e -> e.summary()).contains("Login failed (password checks busy)"));
         }
