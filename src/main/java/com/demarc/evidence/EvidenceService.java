@@ -419,12 +419,7 @@ public class EvidenceService implements EvidenceStates {
     public List<ReviewItem> reviewQueue(int offset, int limit) {
         var teams = access.visibleTeams();
         var rows = repository.submitted(teams, offset, limit);
-        var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
-        var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
-        controls.forEach(c -> byId.put(c.id(), c));
-        return rows.stream().filter(r -> byId.containsKey(r.controlId()))
-                .map(r -> new ReviewItem(byId.get(r.controlId()), repository.item(r.version().itemId()).orElseThrow(), r.version()))
-                .toList();
+        return reviewItems(rows);
     }
 
     @PreAuthorize(HAS_EVIDENCE_REVIEW)
@@ -441,12 +436,7 @@ public class EvidenceService implements EvidenceStates {
     @Transactional(readOnly = true)
     public List<ReviewItem> myRejected(int limit) {
         var rows = repository.rejectedOf(Actors.currentUsername(), limit);
-        var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
-        var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
-        controls.forEach(c -> byId.put(c.id(), c));
-        return rows.stream().filter(r -> byId.containsKey(r.controlId()))
-                .map(r -> new ReviewItem(byId.get(r.controlId()), repository.item(r.version().itemId()).orElseThrow(), r.version()))
-                .toList();
+        return reviewItems(rows);
     }
 
     /**
@@ -461,6 +451,18 @@ public class EvidenceService implements EvidenceStates {
         } catch (IOException e) {
             throw new UserFacingException("The stored file could not be read for the preview: " + e.getMessage());
         }
+    }
+
+    /** The rows with their controls and items (three queries whatever their number), those the user may read. */
+    private List<ReviewItem> reviewItems(List<EvidenceRepository.VersionRow> rows) {
+        var controls = projects.controlsByIds(rows.stream().map(EvidenceRepository.VersionRow::controlId).distinct().toList());
+        var byId = new java.util.HashMap<ProjectControlId, ProjectControl>();
+        controls.forEach(c -> byId.put(c.id(), c));
+        var readable = rows.stream().filter(r -> byId.containsKey(r.controlId())).toList();
+        var items = repository.items(readable.stream().map(r -> r.version().itemId()).toList());
+        return readable.stream().filter(r -> items.containsKey(r.version().itemId()))
+                .map(r -> new ReviewItem(byId.get(r.controlId()), items.get(r.version().itemId()), r.version()))
+                .toList();
     }
 
     /** A version waiting for review, with its control and item. */

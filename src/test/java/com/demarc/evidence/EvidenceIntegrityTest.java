@@ -154,6 +154,32 @@ class EvidenceIntegrityTest {
 
     @Test
     @WithUserDetails("manager")
+    void rejectedEvidenceComesBackToItsUploaderWithItsItemAndControl() {
+        var project = fixtures.project("Payments", "Rejected " + java.util.UUID.randomUUID().toString().substring(0, 6), "EC2");
+        var rows = java.util.List.of(fixtures.row(project, "SRM-IAM-01"), fixtures.row(project, "SRM-IAM-02"),
+                fixtures.row(project, "SRM-IAM-03"));
+        var uploaded = new java.util.ArrayList<EvidenceItem>();
+        for (int i = 0; i < rows.size(); i++) {
+            uploaded.add(uploadAs("alice", rows.get(i), "policy-" + i + ".pdf", TestFiles.pdf("policy " + i), "Policy " + i));
+        }
+        for (var item : uploaded) {
+            evidence.review(item.current().id(), item.current().version(), false, "Unsigned: " + item.title());
+        }
+        var mine = new AtomicReference<java.util.List<EvidenceService.ReviewItem>>();
+        Actors.runAs(user("alice"), () -> mine.set(evidence.myRejected(100)));
+        var ours = mine.get().stream().filter(r -> r.control().data().projectId().equals(project.id())).toList();
+        assertThat(ours).extracting(r -> r.item().title(), r -> r.control().data().code(), r -> r.version().reviewComment())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Policy 0", "SRM-IAM-01", "Unsigned: Policy 0"),
+                        org.assertj.core.groups.Tuple.tuple("Policy 1", "SRM-IAM-02", "Unsigned: Policy 1"),
+                        org.assertj.core.groups.Tuple.tuple("Policy 2", "SRM-IAM-03", "Unsigned: Policy 2"));
+        ours.forEach(r -> assertThat(r.item().controlId()).isEqualTo(r.control().id()));
+        // someone else's rejections are not theirs, and a member of another team sees none of them
+        Actors.runAs(user("bob"), () -> assertThat(evidence.myRejected(100))
+                .noneMatch(r -> r.control().data().projectId().equals(project.id())));
+    }
+
+    @Test
+    @WithUserDetails("manager")
     void aVersionSupersededBeforeItsReviewLeavesTheQueueAndCannotBeReviewed() throws Exception {
         var row = fixtures.row(fixtures.project("Payments", "Superseded", "EC2"), "SRM-IAM-02");
         var first = uploadAs("alice", row, "policy-v1.pdf", TestFiles.pdf("policy v1"), null);

@@ -115,6 +115,16 @@ public class EvidenceRepository {
         return load(" where i.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
+    /** Several items by id, in two queries (their versions with them); ids that no longer exist are left out. */
+    public Map<Long, EvidenceItem> items(java.util.Collection<Long> ids) {
+        var result = new LinkedHashMap<Long, EvidenceItem>();
+        if (!ids.isEmpty()) {
+            load(" where i.id = any(:ids)", Map.of("ids", ids.stream().distinct().toArray(Long[]::new)))
+                    .forEach(item -> result.put(item.id(), item));
+        }
+        return result;
+    }
+
     private List<EvidenceItem> load(String where, Map<String, Object> params) {
         record Row(long id, long pc, String kind, String title, String description, String url, LocalDate from,
                    LocalDate until, long version, String createdBy) {
