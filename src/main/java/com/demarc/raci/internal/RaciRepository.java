@@ -166,14 +166,19 @@ public class RaciRepository {
         // pc.id last: ties (two projects of one name, equal dates) would otherwise fall in any order from page to
         // page, and a row could show on two pages and another on none (issue 19)
         Map<ProjectControlId, Set<RaciRole>> result = new LinkedHashMap<>();
+        // the letters per row first (a hash aggregate of the user's and their teams' assignments), then the rows
+        // joined and sorted: grouping the joined rows by their sort columns cost a sort per call
         jdbc.sql("""
-                        select pc.id, string_agg(distinct a.role, '') as roles
-                          from raci_assignment a join project_control_v pc on pc.id = a.project_control_id
+                        select pc.id, m.r, m.a, m.c, m.i
+                          from (select a.project_control_id, bool_or(a.role = 'R') as r, bool_or(a.role = 'A') as a,
+                                       bool_or(a.role = 'C') as c, bool_or(a.role = 'I') as i
+                                  from raci_assignment a
+                                 where a.role = any(:roles) and (a.user_id = :user or a.team_id = any(:teams))
+                                 group by a.project_control_id) m
+                          join project_control_v pc on pc.id = m.project_control_id
                           join project_v p on p.id = pc.project_id join catalog_control_v c on c.id = pc.control_id
-                         where not p.archived and a.role = any(:roles)
-                           and (a.user_id = :user or a.team_id = any(:teams))
+                         where not p.archived
                            and (cast(:visible as bigint[]) is null or p.team_id = any(cast(:visible as bigint[])))
-                         group by pc.id, p.name, c.code, c.position, pc.status, pc.due_date
                          order by\s""" + order + " offset :offset limit :limit")
                 .param("roles", roles.stream().map(Enum::name).toArray(String[]::new)).param("user", user.value())
                 .param("visible", visibleIds(visible))
@@ -181,8 +186,11 @@ public class RaciRepository {
                 .param("offset", offset).param("limit", limit)
                 .query(rs -> {
                     var set = java.util.EnumSet.noneOf(RaciRole.class);
-                    for (char ch : rs.getString(2).toCharArray()) {
-                        set.add(RaciRole.valueOf(String.valueOf(ch)));
+                    RaciRole[] letters = {RaciRole.R, RaciRole.A, RaciRole.C, RaciRole.I};
+                    for (int i = 0; i < letters.length; i++) {
+                        if (rs.getBoolean(2 + i)) {
+                            set.add(letters[i]);
+                        }
                     }
                     result.put(new ProjectControlId(rs.getLong(1)), set);
                 });
@@ -207,14 +215,17 @@ public class RaciRepository {
      */
     public int[] countMineAll(UserId user, List<TeamId> teams, TeamScope visible) {
         return jdbc.sql("""
-                        select count(distinct pc.id) filter (where a.role in ('R', 'A') and v.visible),
-                               count(distinct pc.id) filter (where a.role in ('C', 'I') and v.visible),
-                               count(distinct pc.id) filter (where a.role in ('R', 'A') and not v.visible)
-                          from raci_assignment a
-                          join project_control_v pc on pc.id = a.project_control_id join project_v p on p.id = pc.project_id
-                         cross join lateral (select cast(:visible as bigint[]) is null
-                                                    or p.team_id = any(cast(:visible as bigint[])) as visible) v
-                         where not p.archived and (a.user_id = :user or a.team_id = any(:teams))""")
+                        select count(*) filter (where ra and visible), count(*) filter (where ci and visible),
+                               count(*) filter (where ra and not visible)
+                          from (select a.project_control_id, bool_or(a.role in ('R', 'A')) as ra,
+                                       bool_or(a.role in ('C', 'I')) as ci,
+                                       bool_or(cast(:visible as bigint[]) is null
+                                               or p.team_id = any(cast(:visible as bigint[]))) as visible
+                                  from raci_assignment a
+                                  join project_control_v pc on pc.id = a.project_control_id
+                                  join project_v p on p.id = pc.project_id
+                                 where not p.archived and (a.user_id = :user or a.team_id = any(:teams))
+                                 group by a.project_control_id) x""")
                 .param("visible", visibleIds(visible)).param("user", user.value())
                 .param("teams", teams.stream().map(TeamId::value).toArray(Long[]::new))
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
