@@ -45,6 +45,16 @@ class LoginBrowserTest extends BrowserTest {
     }
 
     @Test
+    void whenPasswordChecksAreBusyThePageSaysToTryAgainAndTheNextTryWorks() {
+        driver.get(url("login?busy")); // where a sign-in lands when no password check could start in time
+        assertThat(waitFor("#login-notice").getText()).contains("Too many people are signing in")
+                .contains("nothing is wrong with your account").contains("Try again");
+        assertThat(driver.findElement(By.cssSelector("vaadin-login-form")).isDisplayed()).isTrue();
+        loginAndWait("alice", PASSWORD);
+        assertThat(waitFor("#welcome").getText()).startsWith("Welcome, ");
+    }
+
+    @Test
     void bobTypingTheAdminUrlSeesAccessDenied() {
         loginAndWait("bob", PASSWORD);
         driver.get(url("admin/users"));
