@@ -36,11 +36,12 @@ class EndedSessionBrowserTest extends BrowserTest {
                         .filter(e -> !driver.getCurrentUrl().endsWith(e.getDomAttribute("path") == null ? "" : e.getDomAttribute("path")))
                         .reduce((a, b) -> b);
                 if (item.isPresent()) {
-                    click(item.get());
+                    item.get().click(); // not BrowserTest.click: its wait would spend 30 s on an item gone stale
                     break;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException stale) {
-                // looked up again below
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                     | org.openqa.selenium.ElementNotInteractableException retry) { // intercepted clicks included
+                // the navigation re-rendered (or the page moved on): looked up again below
             }
             try {
                 Thread.sleep(300);
