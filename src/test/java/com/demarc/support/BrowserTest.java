@@ -134,6 +134,23 @@ public abstract class BrowserTest {
                 """, css));
     }
 
+    /**
+     * Clicks the element {@code locator} finds once it is shown and enabled, looking it up again if the page re-rendered
+     * it meanwhile (a stale element would otherwise be waited on until the timeout).
+     */
+    protected void clickWhenReady(By locator) {
+        waitUp().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class).until(d -> {
+                    var element = d.findElement(locator);
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                    if (!element.isDisplayed() || !element.isEnabled()) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
+    }
+
     /** Clicks an element after scrolling it into view (grid rows far down, buttons below the fold). */
     protected void click(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);

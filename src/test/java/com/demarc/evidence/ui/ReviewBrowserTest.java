@@ -84,7 +84,7 @@ class ReviewBrowserTest extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#review-preview script"))).isEmpty();
 
         // reject without a comment: the field says what to do, nothing is decided
-        click(waitFor("#review-reject"));
+        clickWhenReady(By.id("review-reject"));
         waitUp().until(d -> d.findElement(By.id("review-comment")).getDomAttribute("invalid") != null);
         assertThat(deepText("#review-comment [slot=error-message]")).contains("Say why the evidence is rejected");
         assertThat(rowsText()).contains("access-review-notes.txt");
@@ -92,14 +92,14 @@ class ReviewBrowserTest extends BrowserTest {
         // with a comment: rejected, and the next item opens
         var comment = waitFor("#review-comment textarea");
         comment.sendKeys("Unsigned: upload the signed review.");
-        click(waitFor("#review-reject"));
+        clickWhenReady(By.id("review-reject"));
         waitUp().until(d -> !rowsText().contains("access-review-notes.txt"));
         waitUp().until(d -> !d.findElement(By.id("review-title")).getText().contains("access-review-notes.txt"));
         assertThat(waitFor("#review-comment textarea").getDomProperty("value")).isEmpty();
 
         // accepting the PNG moves on as well
         openRow("console-screenshot.png");
-        click(waitFor("#review-accept"));
+        clickWhenReady(By.id("review-accept"));
         waitUp().until(d -> !rowsText().contains("console-screenshot.png"));
         logout();
 
