@@ -3,6 +3,7 @@ package com.demarc.automation;
 import com.demarc.audit.AuditAction;
 import com.demarc.audit.AuditLog;
 import com.demarc.automation.internal.AutomationRepository;
+import com.demarc.automation.internal.FindingKeys;
 import com.demarc.automation.internal.ProjectSpool;
 import com.demarc.automation.internal.RawWriter;
 import com.demarc.automation.internal.ResultParser;
@@ -94,6 +95,7 @@ public class AutomationService {
      */
     @PreAuthorize(HAS_EVIDENCE_UPLOAD)
     public ImportReport importResults(InputStream in, String fileName, @Nullable ResultFormat format, @Nullable ProjectId project) {
+        long begun = System.nanoTime();
         String given = fileName == null || fileName.isBlank() ? "results.json" : fileName.strip();
         String name = given.length() > 255 ? given.substring(given.length() - 255) : given;
         var targets = targets(project);
@@ -111,7 +113,8 @@ public class AutomationService {
         long max = settings.maxFileSize().toBytes();
         long started = System.nanoTime();
         var writer = new RawWriter();
-        try (var limited = new Limited(in, max)) {
+        long prepared = started - begun;
+        try (var limited = new Limited(new java.io.BufferedInputStream(in, 1 << 16), max)) {
             counts[0] = parser.parse(limited, (f, buffer, offset, length) -> {
                 List<Project> owners;
                 if (f.accountId() == null) {
@@ -153,8 +156,9 @@ public class AutomationService {
             targets.forEach(p -> byId.put(p.id(), p));
             long read = System.nanoTime();
             var report = transactions.execute(tx -> store(seen, name, spools, byId, counts, otherAccounts));
-            log.info("Imported {} for {}: {} (read {} ms, stored {} ms)", name, Actors.currentUsername(), report.summary(),
-                    (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+            log.info("Imported {} for {}: {} (projects matched in {} ms, read {} ms, stored {} ms)", name,
+                    Actors.currentUsername(), report.summary(), prepared / 1_000_000, (read - started) / 1_000_000,
+                    (System.nanoTime() - read) / 1_000_000);
             return report;
         } catch (IOException | UncheckedIOException e) {
             throw new UserFacingException("The file could not be read to the end (" + e.getMessage() + "): nothing was "
@@ -178,7 +182,9 @@ public class AutomationService {
         sorted.sort(java.util.Comparator.comparingLong(s -> s.project().value())); // lock order
         long t0 = System.nanoTime();
         sorted.forEach(spool -> repository.lockProject(spool.project()));
-        var freshKeys = repository.insertFindingKeys(sorted.stream().map(ProjectSpool::keysFile).toList());
+        var keys = new LinkedHashMap<ProjectId, FindingKeys>();
+        sorted.forEach(spool -> keys.put(spool.project(), spool.keys()));
+        var freshKeys = repository.rememberFindingKeys(keys);
         log.debug("Import keys: {} projects, {} keys in {} ms", sorted.size(),
                 sorted.stream().mapToInt(ProjectSpool::checkFindings).sum(), (System.nanoTime() - t0) / 1_000_000);
         for (var spool : sorted) {

@@ -144,6 +144,60 @@ class AutomationImportTest {
     }
 
     @Test
+    void theSameFileImportedTwiceAtOnceIsImportedOnce() throws Exception {
+        String account = ResultFiles.randomAccount();
+        var project = files.project("Payments", "At once", account);
+        byte[] file = asff(account, "FAILED", "FAILED", NOW);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<ImportReport>>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    var box = new java.util.concurrent.atomic.AtomicReference<ImportReport>();
+                    com.demarc.shared.Actors.runAsSystem(java.util.Set.of(com.demarc.shared.Role.MANAGER),
+                            () -> box.set(automation.importResults(stream(file), "findings.json", null, project.id())));
+                    return box.get();
+                }));
+            }
+            start.countDown();
+            var a = runs.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            var b = runs.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(a.imported() + b.imported()).as("the project lock orders them: one imports, one finds it done")
+                    .isEqualTo(4);
+            assertThat(a.alreadyImported() + b.alreadyImported()).isEqualTo(4);
+        }
+        assertThat(imports(project)).isEqualTo(1);
+    }
+
+    @Test
+    void keysImportedBeforeV0180AreStillRecognised() {
+        String account = ResultFiles.randomAccount();
+        var project = files.project("Payments", "Keys before V0180", account);
+        byte[] file = asff(account, "FAILED", "FAILED", NOW);
+        assertThat(automation.importResults(stream(file), "findings.json", null, project.id()).imported()).isEqualTo(4);
+        // as an install upgraded from before V0180 holds them: one row per key in automation_finding, no day rows
+        jdbc.sql("""
+                        insert into automation_finding (project_id, finding_key)
+                        select project_id, encode(substring(keys from 1 + 16 * i for 16), 'hex')::uuid
+                          from automation_finding_day, generate_series(0, key_count - 1) i where project_id = :p""")
+                .param("p", project.id().value()).update();
+        jdbc.sql("delete from automation_finding_day where project_id = :p").param("p", project.id().value()).update();
+
+        var again = automation.importResults(stream(file), "findings.json", null, project.id());
+        assertThat(again.imported()).isZero();
+        assertThat(again.alreadyImported()).isEqualTo(4);
+        assertThat(imports(project)).isEqualTo(1);
+
+        var later = automation.importResults(stream(asff(account, "PASSED", "PASSED", NOW.plusSeconds(60))), "later.json",
+                null, project.id());
+        assertThat(later.imported()).isEqualTo(4);
+        assertThat(imports(project)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from automation_finding where project_id = :p").param("p", project.id().value())
+                .query(Integer.class).single()).as("nothing added to the old table").isEqualTo(4);
+    }
+
+    @Test
     void findingIdsWithTabsBackslashesAndNewlinesAreKeptExactlyForIdempotency() {
         String account = ResultFiles.randomAccount();
         var project = files.project("Payments", "Odd ids", account);
@@ -155,8 +209,8 @@ class AutomationImportTest {
         String id = "arn:aws:securityhub:eu-west-1:" + account + ":security-control/IAM.6/finding/tab\there\\back\nline"
                 + "\r6c2f0e4a-1b7d-4c3e-9a51-2f6d1d0b7a11";
         assertThat(jdbc.sql("""
-                        select count(*) from automation_finding where project_id = :p
-                           and finding_key = encode(substring(sha256(convert_to(:id, 'UTF8')) from 1 for 16), 'hex')::uuid""")
+                        select count(*) from automation_finding_day where project_id = :p
+                           and position(substring(sha256(convert_to(:id, 'UTF8')) from 1 for 16) in keys) % 16 = 1""")
                 .param("p", project.id().value()).param("id", id + "\n" + NOW.toEpochMilli())
                 .query(Integer.class).single()).as("the id kept as the file wrote it").isEqualTo(1);
         var again = automation.importResults(stream(file), "odd.json", null, project.id());
@@ -238,7 +292,7 @@ class AutomationImportTest {
         assertThatThrownBy(() -> automation.importResults(stream(good), "g.json", ResultFormat.CONFIG_EVALUATIONS, project.id()))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("choose \"Security Hub findings (ASFF)\"");
         assertThat(imports(project)).isZero();
-        assertThat(jdbc.sql("select count(*) from automation_finding where project_id = :p").param("p", project.id().value())
+        assertThat(jdbc.sql("select count(*) from automation_finding_day where project_id = :p").param("p", project.id().value())
                 .query(Integer.class).single()).isZero();
     }
 

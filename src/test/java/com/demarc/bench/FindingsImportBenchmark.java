@@ -63,7 +63,7 @@ class FindingsImportBenchmark extends BenchmarkBase {
     private static final int FINDINGS = ACCOUNTS * CONTROLS.size() * RESOURCES;
     private static final double TIME_TARGET = 2.0;
     private static final long HEAP_TARGET = 64L * 1024 * 1024;
-    private static final int RUNS = 3;
+    private static final int RUNS = Integer.getInteger("bench.import.runs", 6); // warm-up, RUNS - 1 timed, one watched for heap
 
     @Autowired
     AutomationService automation;

@@ -8,18 +8,11 @@ import com.demarc.automation.Suppression;
 import com.demarc.catalog.ModelId;
 import com.demarc.project.ProjectId;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** SQL of the automation module: the check mapping, imports, results, idempotency keys and suppressions. */
 @Repository
@@ -159,41 +153,66 @@ public class AutomationRepository {
     }
 
     /**
-     * Inserts the keys not seen before (files in {@code COPY} text format: project id, tab, {@link ProjectSpool#key}, one
-     * per line); returns how many were new per project. Every file goes by {@code COPY} into one temporary table, then
-     * one {@code insert … select … on conflict do nothing} keeps the new ones, so the counts are exact (duplicates
-     * within a file count once); sorted, so each project's keys go into the primary key in order. In the caller's
+     * Remembers the projects' keys and returns how many of each project's were new (not imported before; repeats within
+     * the file count once). Reads the stored keys of the days the keys fall on ({@code automation_finding_day}: one
+     * query), merges in memory, looks the new ones up among the keys kept from before V0180 ({@code automation_finding},
+     * only for projects that have any), and writes back only the days that got new keys (one batch). In the caller's
      * transaction, with the projects locked ({@link #lockProject}).
      */
-    public Map<ProjectId, Integer> insertFindingKeys(Collection<Path> keyFiles) {
+    public Map<ProjectId, Integer> rememberFindingKeys(Map<ProjectId, FindingKeys> byProject) {
         var fresh = new HashMap<ProjectId, Integer>();
-        template.execute((ConnectionCallback<Void>) con -> {
-            try (var st = con.createStatement()) {
-                st.execute("create temporary table if not exists automation_finding_key_stage (project_id bigint not null, "
-                        + "finding_key uuid not null) on commit delete rows");
-                st.execute("truncate automation_finding_key_stage");
+        var wantedProjects = new ArrayList<Long>();
+        var wantedDays = new ArrayList<Integer>();
+        byProject.forEach((project, keys) -> {
+            for (int i = 0; i < keys.size(); i = keys.dayEnd(i)) {
+                wantedProjects.add(project.value());
+                wantedDays.add(keys.day(i));
             }
-            var copy = con.unwrap(PGConnection.class).getCopyAPI();
-            for (Path keys : keyFiles) {
-                try (Reader in = Files.newBufferedReader(keys, StandardCharsets.US_ASCII)) {
-                    copy.copyIn("copy automation_finding_key_stage (project_id, finding_key) from stdin", in, 1 << 16);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            try (var st = con.createStatement(); var rs = st.executeQuery("""
-                    with fresh as (
-                        insert into automation_finding (project_id, finding_key)
-                        select project_id, finding_key from automation_finding_key_stage order by project_id, finding_key
-                        on conflict do nothing
-                        returning project_id)
-                    select project_id, count(*) from fresh group by project_id""")) {
-                while (rs.next()) {
-                    fresh.put(new ProjectId(rs.getLong(1)), rs.getInt(2));
-                }
-            }
-            return null;
         });
+        if (wantedDays.isEmpty()) {
+            return fresh;
+        }
+        var stored = new HashMap<Long, Map<Integer, byte[]>>();
+        jdbc.sql("""
+                        select d.project_id, d.day, d.keys from automation_finding_day d
+                          join unnest(cast(:p as bigint[]), cast(:d as integer[])) w(project_id, day)
+                            on d.project_id = w.project_id and d.day = w.day""")
+                .param("p", wantedProjects.toArray(Long[]::new)).param("d", wantedDays.toArray(Integer[]::new))
+                .query((RowCallbackHandler) rs -> stored.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getInt(2), rs.getBytes(3)));
+        var before = new java.util.HashSet<>(jdbc.sql("""
+                        select p from unnest(cast(:p as bigint[])) p
+                         where exists (select 1 from automation_finding f where f.project_id = p)""")
+                .param("p", byProject.keySet().stream().map(ProjectId::value).toArray(Long[]::new))
+                .query(Long.class).list());
+        var writes = new ArrayList<Object[]>();
+        byProject.forEach((project, keys) -> {
+            var days = stored.getOrDefault(project.value(), Map.of());
+            var newKeys = new ArrayList<String>();
+            int count = 0;
+            for (int i = 0; i < keys.size(); ) {
+                int end = keys.dayEnd(i);
+                var merged = keys.merge(i, end, days.get(keys.day(i)));
+                if (merged.count() > 0) {
+                    writes.add(new Object[]{project.value(), keys.day(i), merged.union(), merged.union().length / FindingKeys.KEY_BYTES});
+                    count += merged.count();
+                    if (before.contains(project.value())) {
+                        for (int k = 0; k < merged.count(); k++) {
+                            newKeys.add(new UUID(merged.fresh()[2 * k], merged.fresh()[2 * k + 1]).toString());
+                        }
+                    }
+                }
+                i = end;
+            }
+            if (!newKeys.isEmpty()) { // imported before V0180: those keys are in automation_finding
+                count -= jdbc.sql("select count(*) from automation_finding where project_id = :p and finding_key = any(cast(:k as uuid[]))")
+                        .param("p", project.value()).param("k", newKeys.toArray(String[]::new)).query(Integer.class).single();
+            }
+            fresh.put(project, count);
+        });
+        template.batchUpdate("""
+                insert into automation_finding_day (project_id, day, keys, key_count) values (?, ?, ?, ?)
+                on conflict (project_id, day) do update set keys = excluded.keys, key_count = excluded.key_count""", writes);
         return fresh;
     }
 

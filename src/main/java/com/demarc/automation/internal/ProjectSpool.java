@@ -7,7 +7,6 @@ import com.demarc.project.ProjectId;
 import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,21 +29,22 @@ import java.util.zip.GZIPOutputStream;
 /**
  * One project's part of an import while the file streams by: its raw findings gzip-compressed into a temporary file
  * (the evidence stored later; each finding's bytes copied as they stood in the file; the compressing happens on the
- * import's {@link RawWriter} thread, beside the parsing), the idempotency keys of its check findings into another
- * (PostgreSQL {@code COPY} text: the project's id and a {@link #key} per line), and per check the resources seen with their newest status.
- * Only the per-check aggregates and a few chunks of raw bytes stay in memory.
+ * import's {@link RawWriter} thread, beside the parsing), the idempotency keys of its check findings in memory
+ * ({@link FindingKeys}: 20 bytes per finding), and per check the resources seen with their newest status. Only those,
+ * the per-check aggregates and a few chunks of raw bytes stay in memory.
  */
 public final class ProjectSpool implements AutoCloseable {
     public static final int MAX_FAILING_LISTED = 50;
     private static final int CHUNK = 1 << 18; // 256 KiB: below G1's humongous size, however small the heap
 
+    private static final long DAY_MS = 86_400_000L;
+
     private final ProjectId project;
-    private final String projectColumn;
     private final RawWriter writer;
     private final Path raw;
-    private final Path keys;
+    private final FindingKeys keys = new FindingKeys();
+    private final byte[] scratch = new byte[1024]; // a finding id's or update time's bytes for the digest
     private final OutputStream rawOut;
-    private final BufferedWriter keysOut;
     private final MessageDigest sha256 = sha256();
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private byte[] chunk = new byte[CHUNK];
@@ -55,17 +55,14 @@ public final class ProjectSpool implements AutoCloseable {
 
     public ProjectSpool(ProjectId project, ResultFormat format, RawWriter writer) {
         this.project = project;
-        this.projectColumn = project.value() + "\t";
         this.writer = writer;
         try {
             raw = Files.createTempFile("demarc-results-", ".json.gz");
-            keys = Files.createTempFile("demarc-keys-", ".tsv");
             rawOut = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16), 1 << 16) {
                 {
                     def.setLevel(Deflater.BEST_SPEED);
                 }
             };
-            keysOut = new BufferedWriter(Files.newBufferedWriter(keys, StandardCharsets.US_ASCII), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,19 +112,61 @@ public final class ProjectSpool implements AutoCloseable {
     /** An active check finding: its key for idempotency, and its resource's status for the check's result. */
     public void check(ResultParser.Finding f) {
         checkFindings++;
-        try {
-            keysOut.write(projectColumn);
-            keysOut.write(key(sha256, f.id(), f.updatedAt()).toString());
-            keysOut.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long millis = f.updatedAt().toEpochMilli();
+        sha256.reset();
+        updateUtf8(f.id());
+        scratch[0] = '\n';
+        int n = 1;
+        long m = millis;
+        if (m < 0) { // before 1970: written with its sign, as Long.toString does
+            scratch[n++] = '-';
         }
+        int digitsFrom = n;
+        do {
+            scratch[n++] = (byte) ('0' + Math.abs(m % 10));
+            m /= 10;
+        } while (m != 0);
+        for (int i = digitsFrom, j = n - 1; i < j; i++, j--) {
+            byte t = scratch[i];
+            scratch[i] = scratch[j];
+            scratch[j] = t;
+        }
+        sha256.update(scratch, 0, n);
+        byte[] digest = sha256.digest();
+        keys.add(longAt(digest, 0), longAt(digest, 8), (int) Math.floorDiv(millis, DAY_MS));
         checks.computeIfAbsent(f.source() + ":" + f.checkId(), k -> new Check(f.source(), f.checkId())).add(f);
+    }
+
+    /** The UTF-8 bytes of {@code s} into the digest: ASCII through a reused buffer, anything else as String encodes it. */
+    private void updateUtf8(String s) {
+        int length = s.length();
+        if (length > scratch.length) {
+            sha256.update(s.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                sha256.update(s.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            scratch[i] = (byte) c;
+        }
+        sha256.update(scratch, 0, length);
+    }
+
+    private static long longAt(byte[] b, int at) {
+        long v = 0;
+        for (int i = at; i < at + 8; i++) {
+            v = (v << 8) | (b[i] & 0xff);
+        }
+        return v;
     }
 
     /**
      * A finding's idempotency key: the first 16 bytes of the SHA-256 of its id, a line feed and its update time in epoch
-     * milliseconds (the same as migration V0160 computes for the findings imported before).
+     * milliseconds (the same as migration V0160 computes for the findings imported before). {@link #check} computes the
+     * same without building the string.
      */
     static UUID key(MessageDigest sha256, String findingId, Instant updatedAt) {
         sha256.reset();
@@ -162,13 +201,13 @@ public final class ProjectSpool implements AutoCloseable {
         return new ArrayList<>(checks.values());
     }
 
-    /** The keys of the check findings, as {@code COPY … from stdin} text (project id, tab, key; one per line). */
-    public Path keysFile() {
+    /** The keys of the check findings, sorted and without repeats ({@link FindingKeys#sort}). */
+    public FindingKeys keys() {
         complete();
         return keys;
     }
 
-    /** Ends the files: everything handed over is written (waits for the writer), the keys file closed. */
+    /** Ends the raw file: everything handed over is written (waits for the writer); the keys sorted. */
     public void complete() {
         if (!closed) {
             closed = true;
@@ -176,11 +215,7 @@ public final class ProjectSpool implements AutoCloseable {
             put(tail, 0, tail.length);
             handOver();
             writer.close(rawOut);
-            try {
-                keysOut.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            keys.sort(); // while the writer finishes
             writer.await();
         }
     }
@@ -194,7 +229,6 @@ public final class ProjectSpool implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(raw);
-            Files.deleteIfExists(keys);
         } catch (IOException ignored) {
             // temporary files: the OS cleans up what is left
         }

@@ -328,7 +328,10 @@ public final class ResultParser {
         }
         CheckStatus status = status(text(Field.COMPLIANCE_STATUS));
         String resource = text(Field.RESOURCE_ID);
-        Instant first = orElse(time(Field.FIRST_OBSERVED_AT, false), orElse(time(Field.CREATED_AT, false), updated));
+        Instant first = time(Field.FIRST_OBSERVED_AT, false);
+        if (first == null) {
+            first = orElse(time(Field.CREATED_AT, false), updated);
+        }
         Instant last = orElse(time(Field.LAST_OBSERVED_AT, false), updated);
         Disposition d = "ARCHIVED".equalsIgnoreCase(text(Field.RECORD_STATE)) ? Disposition.ARCHIVED
                 : "SUPPRESSED".equalsIgnoreCase(text(Field.WORKFLOW_STATUS)) ? Disposition.SUPPRESSED
