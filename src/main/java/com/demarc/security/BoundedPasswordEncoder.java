@@ -1,5 +1,6 @@
 package com.demarc.security;
 
+import com.demarc.shared.UserFacingException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Here at most {@code concurrency} hashes run; the others wait their turn (fairly), which costs a sign-in a few tens of
  * milliseconds per hash ahead of it, and the memory stays at {@code concurrency} × 19 MiB. A check that waits longer
  * than {@code wait} (a flood of sign-ins) is answered {@link Busy} instead of holding a request thread for ever: the same
- * answer for every account, known or not (the unknown ones are checked against a dummy hash, through here too).
+ * answer for every account, known or not (the unknown ones are checked against a dummy hash, through here too). Setting
+ * a password waits the same way and is then refused with a message to try again ({@link #busySettingPassword}).
  */
 final class BoundedPasswordEncoder implements PasswordEncoder {
     private final PasswordEncoder delegate;
@@ -34,15 +36,25 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
         this.waitNanos = wait.toNanos();
     }
 
-    private void acquire() {
+    /** A slot for one hash, or {@code busy} once the wait is over. */
+    private void acquire(java.util.function.Supplier<RuntimeException> busy) {
         try {
             if (!running.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
-                throw new Busy();
+                throw busy.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy();
+            throw busy.get();
         }
+    }
+
+    /**
+     * Setting a password (an admin's reset, one's own change, a new account, recovery codes) when no hash could start in
+     * time: a refusal the page shows as it is, and nothing is changed.
+     */
+    static UserFacingException busySettingPassword() {
+        return new UserFacingException("Many people are signing in at this moment, so the password could not be set: "
+                + "nothing was changed. Try again in a moment.");
     }
 
     /** No password check could start in time: the sign-in page asks to try again in a moment. */
@@ -54,7 +66,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-        acquire();
+        acquire(BoundedPasswordEncoder::busySettingPassword);
         try {
             return delegate.encode(rawPassword);
         } finally {
@@ -64,7 +76,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        acquire();
+        acquire(Busy::new);
         try {
             return delegate.matches(rawPassword, encodedPassword);
         } finally {

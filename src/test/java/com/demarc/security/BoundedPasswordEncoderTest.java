@@ -68,6 +68,22 @@ class BoundedPasswordEncoderTest {
     }
 
     @Test
+    void settingAPasswordThatCannotStartInTimeIsRefusedWithAMessageToTryAgain() throws Exception {
+        var held = new HeldPasswordEncoder();
+        var bounded = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(100));
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var first = pool.submit(() -> bounded.matches("a", "{held}a"));
+            held.started.await();
+            assertThatThrownBy(() -> bounded.encode("new password"))
+                    .isInstanceOf(com.demarc.shared.UserFacingException.class)
+                    .hasMessageContaining("nothing was changed").hasMessageContaining("Try again in a moment");
+            held.release.countDown();
+            assertThat(first.get()).isTrue();
+        }
+        assertThat(bounded.encode("new password")).isNotBlank();
+    }
+
+    @Test
     void aBoundBelowOneIsRefusedWithTheSettingsName() {
         assertThatThrownBy(() -> new BoundedPasswordEncoder(null, -1, java.time.Duration.ofSeconds(1)))
                 .hasMessageContaining("demarc.security.password-hashing-concurrency");

@@ -40,7 +40,12 @@ class MfaUserColumns implements UserAdminColumns {
             if (s == null || !s.enrolled()) {
                 return new Span();
             }
-            var reset = new Button("Reset two-step sign-in", e -> confirm(u, refresh));
+            var reset = new Button("Reset two-step sign-in", e -> confirm(u, () -> {
+                // the row shows "Off" and loses this button at once: its components are made again for it
+                states.put(u.id(), new MfaService.Status(false, 0));
+                grid.getDataProvider().refreshItem(u);
+                refresh.run();
+            }));
             reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             reset.addClassName("mfa-reset");
             reset.getElement().setAttribute("data-username", u.username());

@@ -124,25 +124,34 @@ class TwoStepSignInBrowserTest extends BrowserTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("unfinished: the test does not yet find the ConfirmDialog's Reset button (the page's "
-            + "button and MfaService.reset work; MfaServiceTest covers the reset itself)")
     void anAdminResetsAUsersTwoStepSignInOnTheUsersPage() {
         var user = newUser(Role.MEMBER);
         Actors.runAs(user, () -> mfa.confirmEnrolment(codeAt(mfa.beginEnrolment().manualKey(), Instant.now().getEpochSecond() / 30)));
         loginAndWait("admin", DEMO_PASSWORD);
         driver.get(url("admin/users"));
         waitFor("vaadin-text-field[placeholder^=Search] input").sendKeys(user.getUsername());
-        var reset = waitUp().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-button.mfa-reset[data-username='" + user.getUsername() + "']")));
+        String resetButton = "vaadin-button.mfa-reset[data-username='" + user.getUsername() + "']";
+        waitUp().until(ExpectedConditions.elementToBeClickable(By.cssSelector(resetButton)));
         assertThat(deepText("#users-grid")).contains("On (10 recovery codes)");
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", reset); // far right in a wide grid
+        // the grid may render its rows again after the search: the button is looked up at each try (a detached one
+        // takes the click silently), by script since it is far right in a wide grid; every 2 s, so one dialog opens
+        waitUp().pollingEvery(java.time.Duration.ofSeconds(2)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("""
+                        const dialog = document.getElementById('mfa-reset-confirm');
+                        if (dialog && dialog.opened) return true;
+                        const b = document.querySelector(arguments[0]);
+                        if (b) b.click();
+                        return false;""", resetButton)));
         waitUp().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
-                const b = [...document.querySelectorAll('vaadin-confirm-dialog vaadin-button, vaadin-button')]
-                    .find(x => x.textContent.trim() === 'Reset' && x.offsetParent !== null);
+                // the dialog's overlay is fixed-positioned: its buttons have no offsetParent, so ask for a box
+                const b = [...document.querySelectorAll('vaadin-button[slot=confirm-button]')]
+                    .find(x => x.textContent.trim() === 'Reset' && x.getBoundingClientRect().width > 0);
                 if (b) { b.click(); return true; } return false;""")));
         waitUp().until(d -> jdbc.sql("select count(*) from mfa_secret where user_id = :u").param("u", user.id())
                 .query(Integer.class).single() == 0);
-        waitUp().until(d -> driver.findElements(By.cssSelector("vaadin-button.mfa-reset[data-username='" + user.getUsername() + "']")).isEmpty());
+        // the row says Off and offers no reset (the grid keeps a cell's old content hidden for reuse: only shown ones count)
+        waitUp().until(d -> deepText("#users-grid").contains("Off") && Boolean.FALSE.equals(((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].some(b => b.getBoundingClientRect().width > 0)", resetButton)));
         assertThat(jdbc.sql("select actor from audit_log where action = 'MFA_RESET' and entity_id = :u")
                 .param("u", user.getUsername()).query(String.class).single()).isEqualTo("admin");
     }
