@@ -44,7 +44,7 @@ class ApiTokensBrowserTest extends BrowserTest {
         loginAndWait(person, PASSWORD);
         driver.get(url("account/api-tokens"));
         waitFor("#api-token-name input").sendKeys(tokenName);
-        click(driver.findElement(By.id("api-token-create")));
+        clickWhenReady(By.id("api-token-create"));
 
         // the secret, once, with what to do with it
         String secret = waitUp().until(d -> {
@@ -59,7 +59,7 @@ class ApiTokensBrowserTest extends BrowserTest {
         var expiry = Pattern.compile("expires on (\\d{4}-\\d{2}-\\d{2})").matcher(dialog);
         assertThat(expiry.find()).as(dialog).isTrue();
         LocalDate expiresOn = LocalDate.parse(expiry.group(1));
-        click(driver.findElement(By.id("api-token-done")));
+        clickWhenReady(By.id("api-token-done"));
 
         // listed: name, expiry, never used, a Revoke button
         waitUp().until(d -> cells().contains(tokenName));

@@ -44,7 +44,7 @@ class ChecksBrowserTest extends BrowserTest {
 
         loginAndWait("manager", "demarc-demo-2026");
         driver.get(url("projects/" + project));
-        click(waitFor("#check-results-link"));
+        clickWhenReady(By.cssSelector("#check-results-link"));
         upload(failing);
         waitUp().until(d -> d.findElement(By.id("import-summary")).getText().contains("4 imported"));
         assertThat(waitFor("#import-summary").getText()).contains("8 findings read", "1 archived", "1 suppressed",
@@ -57,7 +57,7 @@ class ChecksBrowserTest extends BrowserTest {
         assertThat(cells()).contains("EC2.19", "1 of 2 failing");
 
         driver.get(url("dashboard"));
-        click(waitFor("#failing-checks-tab"));
+        clickWhenReady(By.cssSelector("#failing-checks-tab"));
         waitUp().until(d -> failingRowsText().contains("Checkout API") && failingRowsText().contains(FAILING_SG));
 
         driver.get(url("checks/" + project));
@@ -66,7 +66,7 @@ class ChecksBrowserTest extends BrowserTest {
         driver.get(url("control-checks/" + row));
         assertThat(waitFor("#control-checks-verdict").getText()).startsWith("All mapped checks passed");
         driver.get(url("dashboard"));
-        click(waitFor("#failing-checks-tab"));
+        clickWhenReady(By.cssSelector("#failing-checks-tab"));
         waitFor("#failing-checks");
         assertThat(failingRowsText()).doesNotContain(FAILING_SG);
     }

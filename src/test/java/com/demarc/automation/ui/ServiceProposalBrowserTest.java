@@ -36,7 +36,7 @@ class ServiceProposalBrowserTest extends BrowserTest {
 
         loginAndWait("manager", "demarc-demo-2026");
         driver.get(url("projects/" + project.id().value()));
-        click(waitFor("#check-results-link"));
+        clickWhenReady(By.cssSelector("#check-results-link"));
         WebElement upload = waitFor("#resource-counts-upload");
         upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(counts.toAbsolutePath().toString());
 
@@ -50,7 +50,7 @@ class ServiceProposalBrowserTest extends BrowserTest {
         assertThat(preview).contains("Accepting changes the owner of", "→");
         assertThat(codes(project.id().value())).as("nothing changed before accepting").containsExactlyInAnyOrder("EC2", "S3");
 
-        click(waitFor("#accept-services"));
+        clickWhenReady(By.cssSelector("#accept-services"));
         waitUp().until(d -> codes(project.id().value()).contains("LAMBDA"));
         assertThat(codes(project.id().value())).containsExactlyInAnyOrder("S3", "LAMBDA");
         driver.get(url("projects/" + project.id().value()));

@@ -76,7 +76,7 @@ class DashboardBrowserTest extends BrowserTest {
         }
 
         // drill down: clicking the Customer card lists the controls behind the number
-        click(waitFor("#owner-customer"));
+        clickWhenReady(By.cssSelector("#owner-customer"));
         int notCovered = count("select count(*) from coverage_state_v where owner = 'CUSTOMER' and state not in ('COVERED', 'NOT_APPLICABLE')");
         waitUp().until(d -> d.findElement(By.cssSelector("#drill p")).getText().startsWith(notCovered + " control(s)"));
         // Back returns to the overview, where a row of a breakdown table drills down too (here: the shared column)
@@ -89,7 +89,7 @@ class DashboardBrowserTest extends BrowserTest {
                 && d.findElement(By.cssSelector("#drill p")).getText().startsWith(sharedNotCovered + " control(s)"));
 
         // the breakdowns piece, opened by its tab: the 13 summary rows and the heat map, built now
-        click(waitFor("#piece-owner-domain"));
+        clickWhenReady(By.cssSelector("#piece-owner-domain"));
         waitUp().until(d -> d.findElements(By.cssSelector("#by-summary-chart svg")).size() == 1);
         assertThat(driver.findElements(By.cssSelector("#heatmap-chart svg"))).hasSize(1);
         assertThat(cells("#by-summary-table")).hasSizeGreaterThanOrEqualTo(13 * 10);
@@ -131,7 +131,7 @@ class DashboardBrowserTest extends BrowserTest {
         // an overdue one opens its status
         int overdue = count("select count(*) from coverage_state_v where overdue");
         assertThat(overdue).isPositive();
-        click(waitFor("#gaps-overdue"));
+        clickWhenReady(By.cssSelector("#gaps-overdue"));
         waitUp().until(d -> d.findElement(By.id("drill-count")).getText().startsWith(overdue + " control(s)"));
         clickCell("#drill-grid", firstGap("v.overdue"));
         waitUp().until(d -> d.getCurrentUrl().contains("fix=status"));
@@ -199,7 +199,7 @@ class DashboardBrowserTest extends BrowserTest {
                 select count(*) from coverage_state_v v join team t on t.id = v.team_id
                  where v.state <> 'NOT_APPLICABLE' and t.name = 'Payments'""");
         assertThat(waitFor("#overall-text").getText()).contains(" of " + applicable + " applicable");
-        click(waitFor("#piece-teams"));
+        clickWhenReady(By.cssSelector("#piece-teams"));
         assertThat(cells("#by-team-table")).contains("Payments").doesNotContain("Data Platform");
     }
 

@@ -53,24 +53,24 @@ class DownloadLinkBrowserTest extends BrowserTest {
         loginAndWait("manager", PASSWORD);
         String page = url("evidence/" + row.id().value());
         driver.get(page);
-        click(waitFor("#evidence-items a.download-link"));
+        clickWhenReady(By.cssSelector("#evidence-items a.download-link"));
         assertThat(downloaded(downloads, "second-version.pdf")).isEqualTo(second);
         assertStillOn(page);
 
         click(waitUp().until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-details-summary[starts-with(normalize-space(.), 'Earlier versions')]"))));
-        click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='download']"))));
+        clickWhenReady(By.xpath("//a[normalize-space(.)='download']"));
         assertThat(downloaded(downloads, "first-version.pdf")).isEqualTo(first);
         assertStillOn(page);
 
         String packages = url("audit-packages");
         driver.get(packages);
-        click(waitFor("#package-project"));
+        clickWhenReady(By.cssSelector("#package-project"));
         click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//vaadin-select-item[starts-with(normalize-space(.), '" + project.name() + "')]"))));
         waitUp().until(d -> d.findElement(By.id("package-download")).getDomAttribute("href") != null
                 && d.findElement(By.id("package-download")).getDomAttribute("href").contains("files/audit-package/"));
-        click(waitFor("#package-download"));
+        clickWhenReady(By.cssSelector("#package-download"));
         waitUp().until(d -> {
             try (var files = Files.list(downloads)) {
                 return files.anyMatch(f -> f.getFileName().toString().endsWith(".zip"));

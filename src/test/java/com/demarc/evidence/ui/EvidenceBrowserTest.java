@@ -65,7 +65,7 @@ class EvidenceBrowserTest extends BrowserTest {
 
         loginAndWait("manager", PASSWORD);
         driver.get(url("evidence/" + row.id().value()));
-        click(waitFor("#evidence-items vaadin-button.accept"));
+        clickWhenReady(By.cssSelector("#evidence-items vaadin-button.accept"));
         waitUp().until(d -> d.findElements(By.cssSelector("#evidence-items .review-state")).stream()
                 .anyMatch(e -> e.getText().equals("Accepted")));
         logout();

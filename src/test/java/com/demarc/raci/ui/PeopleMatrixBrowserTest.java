@@ -54,7 +54,7 @@ class PeopleMatrixBrowserTest extends BrowserTest {
         String code = "SRM-IAM-02";
         loginAndWait("manager", PASSWORD);
         driver.get(url("projects/" + project.id().value()));
-        click(waitFor("#people-matrix-link"));
+        clickWhenReady(By.cssSelector("#people-matrix-link"));
         waitFor("#people-matrix-title");
         assertThat(driver.findElements(By.cssSelector("#people-matrix vaadin-grid-cell-content")).stream()
                 .anyMatch(e -> e.getText().equals("Alice Anders"))).as("people across").isTrue();

@@ -35,20 +35,20 @@ class RaciMatrixBugsBrowserTest extends BrowserTest {
         driver.get(url("projects/" + project.id().value()));
         tick("SRM-IAM-02");
         tick("SRM-IAM-03");
-        click(waitFor("#bulk-assign"));
+        clickWhenReady(By.cssSelector("#bulk-assign"));
         waitUp().until(d -> headerText().contains("Assign to 2 control(s)"));
         comboSelect("#bulk-who", "Alice", "Alice Anders");
-        click(waitFor("#bulk-apply"));
+        clickWhenReady(By.cssSelector("#bulk-apply"));
         waitUp().until(d -> "Alice Anders".equals(accountable(project, "SRM-IAM-02"))
                 && "Alice Anders".equals(accountable(project, "SRM-IAM-03")));
         waitUp().until(ExpectedConditions.invisibilityOfElementLocated(By.id("bulk-apply")));
 
         tick("SRM-IAM-04");
-        click(waitFor("#bulk-assign"));
+        clickWhenReady(By.cssSelector("#bulk-assign"));
         waitUp().until(d -> headerText().contains("Assign to"));
         assertThat(headerText()).contains("Assign to 1 control(s)");
         comboSelect("#bulk-who", "Morgan", "Morgan Manager");
-        click(waitFor("#bulk-apply"));
+        clickWhenReady(By.cssSelector("#bulk-apply"));
         waitUp().until(d -> accountable(project, "SRM-IAM-04") != null);
         assertThat(accountable(project, "SRM-IAM-02")).isEqualTo("Alice Anders");
         assertThat(accountable(project, "SRM-IAM-03")).isEqualTo("Alice Anders");

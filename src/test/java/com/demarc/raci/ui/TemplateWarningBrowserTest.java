@@ -56,15 +56,15 @@ class TemplateWarningBrowserTest extends BrowserTest {
 
         loginAndWait("manager", PASSWORD);
         driver.get(url("projects/" + source.id().value()));
-        click(waitFor("#templates"));
+        clickWhenReady(By.cssSelector("#templates"));
         assertThat(waitFor("#template-name").getText()).contains("the project's team");
         waitFor("#template-name input").sendKeys(name);
-        click(waitFor("#template-save"));
+        clickWhenReady(By.cssSelector("#template-save"));
         waitUp().until(d -> jdbc.sql("select count(*) from raci_template_entry e join raci_template t on t.id = e.template_id "
                 + "where t.name = :n and e.project_team").param("n", name).query(Integer.class).single() == 2);
 
-        click(waitFor("#templates"));
-        click(waitFor("#template-select"));
+        clickWhenReady(By.cssSelector("#templates"));
+        clickWhenReady(By.cssSelector("#template-select"));
         click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//vaadin-select-item[starts-with(normalize-space(.), '" + name + "')]"))));
         var targets = waitFor("#template-targets input");
@@ -73,7 +73,7 @@ class TemplateWarningBrowserTest extends BrowserTest {
         click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//vaadin-multi-select-combo-box-item[starts-with(normalize-space(.), '" + target.name() + "')]"))));
         targets.sendKeys(Keys.ESCAPE);
-        click(waitFor("#template-apply"));
+        clickWhenReady(By.cssSelector("#template-apply"));
 
         var header = waitUp().until(d -> (String) ((JavascriptExecutor) d).executeScript(
                 "const c = document.querySelector('#template-unowned-warning'); return c && c.opened ? c.header : null"));
@@ -85,7 +85,7 @@ class TemplateWarningBrowserTest extends BrowserTest {
                 .contains(target.name()).contains("SRM-");
         assertThat(rByTeam(target)).as("nothing applied before the answer").isZero();
 
-        click(waitUp().until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-button[normalize-space(.)='Apply anyway']"))));
+        clickWhenReady(By.xpath("//vaadin-button[normalize-space(.)='Apply anyway']"));
         waitUp().until(d -> rByTeam(target) == 2);
         assertThat(jdbc.sql("""
                         select count(*) from raci_assignment a join project_control pc on pc.id = a.project_control_id

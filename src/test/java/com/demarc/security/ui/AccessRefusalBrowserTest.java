@@ -37,7 +37,7 @@ class AccessRefusalBrowserTest extends BrowserTest {
         String expected = "bob was refused: read project " + project.id().value();
         waitUp().until(d -> d.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).stream()
                 .anyMatch(e -> e.getText().equals(expected)));
-        click(waitFor("#audit-verify"));
+        clickWhenReady(By.cssSelector("#audit-verify"));
         waitUp().until(d -> waitFor("#audit-chain").getText().startsWith("Audit log intact"));
     }
 
