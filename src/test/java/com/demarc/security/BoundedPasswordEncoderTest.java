@@ -53,34 +53,34 @@ class BoundedPasswordEncoderTest {
 
     @Test
     void aCheckThatCannotStartInTimeIsAnsweredBusyAndTheNextOneRunsAgain() throws Exception {
-        var held = new HeldPasswordEncoder();
-        var bounded = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(100));
-        try (var pool = Executors.newSingleThreadExecutor()) {
-            var first = pool.submit(() -> bounded.matches("a", "{held}a"));
-            held.started.await();
-            assertThatThrownBy(() -> bounded.matches("b", "{held}b")).isInstanceOf(BoundedPasswordEncoder.Busy.class)
-                    .isInstanceOf(org.springframework.security.core.AuthenticationException.class)
-                    .hasMessageContaining("Try again in a moment");
-            held.release.countDown();
-            assertThat(first.get()).isTrue();
-        }
+        var bounded = whileTheOnlySlotIsHeld(b -> assertThatThrownBy(() -> b.matches("b", "{held}b"))
+                .isInstanceOf(BoundedPasswordEncoder.Busy.class)
+                .isInstanceOf(org.springframework.security.core.AuthenticationException.class)
+                .hasMessageContaining("Try again in a moment"));
         assertThat(bounded.matches("c", "{held}c")).isTrue();
     }
 
     @Test
     void settingAPasswordThatCannotStartInTimeIsRefusedWithAMessageToTryAgain() throws Exception {
+        var bounded = whileTheOnlySlotIsHeld(b -> assertThatThrownBy(() -> b.encode("new password"))
+                .isInstanceOf(com.demarc.shared.UserFacingException.class)
+                .hasMessageContaining("nothing was changed").hasMessageContaining("Try again in a moment"));
+        assertThat(bounded.encode("new password")).isNotBlank();
+    }
+
+    /** A bound of one with a 100 ms wait: {@code check} runs while another check holds the slot, which is then freed. */
+    private static BoundedPasswordEncoder whileTheOnlySlotIsHeld(java.util.function.Consumer<BoundedPasswordEncoder> check)
+            throws Exception {
         var held = new HeldPasswordEncoder();
         var bounded = new BoundedPasswordEncoder(held, 1, java.time.Duration.ofMillis(100));
         try (var pool = Executors.newSingleThreadExecutor()) {
             var first = pool.submit(() -> bounded.matches("a", "{held}a"));
             held.started.await();
-            assertThatThrownBy(() -> bounded.encode("new password"))
-                    .isInstanceOf(com.demarc.shared.UserFacingException.class)
-                    .hasMessageContaining("nothing was changed").hasMessageContaining("Try again in a moment");
+            check.accept(bounded);
             held.release.countDown();
             assertThat(first.get()).isTrue();
         }
-        assertThat(bounded.encode("new password")).isNotBlank();
+        return bounded;
     }
 
     @Test

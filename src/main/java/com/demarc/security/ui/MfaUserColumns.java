@@ -44,7 +44,6 @@ class MfaUserColumns implements UserAdminColumns {
                 // the row shows "Off" and loses this button at once: its components are made again for it
                 states.put(u.id(), new MfaService.Status(false, 0));
                 grid.getDataProvider().refreshItem(u);
-                refresh.run();
             }));
             reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             reset.addClassName("mfa-reset");
@@ -56,7 +55,7 @@ class MfaUserColumns implements UserAdminColumns {
         return page -> states.putAll(mfa.statusesOf(page.stream().map(UserAccount::id).toList()));
     }
 
-    private void confirm(UserAccount user, Runnable refresh) {
+    private void confirm(UserAccount user, Runnable afterReset) {
         var dialog = new ConfirmDialog();
         dialog.setId("mfa-reset-confirm");
         dialog.setHeader("Reset two-step sign-in of " + user.displayName() + "?");
@@ -69,7 +68,7 @@ class MfaUserColumns implements UserAdminColumns {
         dialog.addConfirmListener(e -> {
             mfa.reset(user.id());
             Notices.success("Two-step sign-in of " + user.displayName() + " was reset.");
-            refresh.run();
+            afterReset.run();
         });
         dialog.open();
     }
